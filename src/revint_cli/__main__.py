@@ -1,0 +1,3 @@
+from revint_cli.cli import main
+
+main()

@@ -1,0 +1,40 @@
+"""Writing files so that a crash leaves either the old file or the new one, never half of one."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from revint_cli.errors import RevintError
+
+
+def atomic_write(path: Path, text: str, *, force: bool = True) -> None:
+    """Write `text` to `path` through a temporary file in the same directory and a rename.
+
+    With `force=False` an existing file is an error and stays untouched.
+    """
+    if not force and path.exists():
+        raise RevintError(f"{path} already exists; use --force to replace it, or -o to write elsewhere")
+    directory = path.parent
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise RevintError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        _replace(tmp, path)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise RevintError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise
+
+
+def _replace(src: Path, dst: Path) -> None:
+    os.replace(src, dst)

@@ -1,0 +1,208 @@
+"""Reading a user's YAML file into a pydantic model, with every problem as `FILE:LINE: path: message`."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from revint_cli import yamlio
+from revint_cli.errors import RevintError
+
+MAX_BYTES = 5 * 1024 * 1024
+
+M = TypeVar("M", bound=BaseModel)
+Problem = tuple[yamlio.Path_, str]
+
+
+def read_text(path: Path) -> str:
+    """The text of a user's file, or one clear error naming it."""
+    try:
+        if path.is_dir():
+            raise RevintError(f"{path}: is a directory, not a YAML file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise RevintError(f"{path}: {size // 1024 // 1024} MB is too large (at most 5 MB)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise RevintError(f"{path}: no such file") from None
+    except PermissionError:
+        raise RevintError(f"{path}: permission denied (cannot read it)") from None
+    except OSError as exc:
+        raise RevintError(f"{path}: cannot read it: {exc.strerror or exc}") from None
+    return decode(data, str(path))
+
+
+def decode(data: bytes, label: str) -> str:
+    if len(data) > MAX_BYTES:
+        raise RevintError(f"{label}: {len(data) // 1024 // 1024} MB is too large (at most 5 MB)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise RevintError(f"{label}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8") from None
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise RevintError(f"{label}: the file is empty")
+    return text
+
+
+def parse(text: str, label: str) -> yamlio.Located:
+    try:
+        doc = yamlio.parse(text)
+    except yamlio.YamlSyntaxError as exc:
+        place = f"{exc.line}:{exc.column}" if exc.column else f"{exc.line}"
+        raise RevintError(f"{label}:{place}: {exc.message}") from None
+    if not isinstance(doc.data, dict):
+        raise RevintError(f"{label}:{doc.line_of(())}: expected a mapping of keys to values at the top level")
+    return doc
+
+
+def validate(model: type[M], doc: yamlio.Located) -> tuple[M | None, list[Problem]]:
+    """Validate `doc` against `model`; return the model (None if invalid) and the problems found."""
+    problems: list[Problem] = list(doc.problems)
+    try:
+        result = model.model_validate(doc.data)
+    except ValidationError as err:
+        problems.extend(explain(model, err))
+        return None, problems
+    return (result if not problems else None), problems
+
+
+def format_problems(label: str, doc: yamlio.Located, problems: Iterable[Problem]) -> list[str]:
+    rows = sorted(((doc.line_of(loc), loc, msg) for loc, msg in problems), key=lambda r: r[0])
+    return [f"{label}:{line}: {dotted(loc)}: {msg}" if loc else f"{label}:{line}: {msg}" for line, loc, msg in rows]
+
+
+def fail(lines: Sequence[str]) -> typing.NoReturn:
+    """Raise the error for a file with problems: every problem on its own line."""
+    count = f"\n{len(lines)} problems" if len(lines) > 1 else ""
+    raise RevintError("\n".join(lines) + count)
+
+
+def dotted(loc: Sequence[str | int]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+def did_you_mean(value: object, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def unknown(kind: str, value: object, choices: Sequence[str]) -> str:
+    """The message for a value that names nothing we know: what it is, and what was probably meant."""
+    hint = did_you_mean(value, choices)
+    if hint:
+        return f"unknown {kind} '{value}'{hint}"
+    listing = ", ".join(choices) if len(choices) <= 12 else ", ".join(choices[:12]) + ", ..."
+    return f"unknown {kind} '{value}' (known: {listing})"
+
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def explain(model: type[BaseModel], err: ValidationError) -> list[Problem]:
+    problems: list[Problem] = []
+    for e in err.errors(include_url=False):
+        loc = tuple(p for p in e["loc"] if p != "[key]")
+        problems.append((loc, _message(model, e, loc)))
+    return problems
+
+
+def _show(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _message(model: type[BaseModel], e: Any, loc: tuple[str | int, ...]) -> str:
+    kind, ctx, value = e["type"], e.get("ctx") or {}, e.get("input")
+    if kind == "missing":
+        return "required, but missing"
+    if kind == "extra_forbidden":
+        fields = _fields_at(model, loc[:-1])
+        return unknown("key", loc[-1], fields) if fields else f"unknown key '{loc[-1]}'"
+    if kind in ("literal_error", "enum"):
+        return unknown("value", _show(value), _QUOTED.findall(str(ctx.get("expected", ""))))
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"must be a whole number, not '{_show(value)}'"
+    if kind == "bool_parsing" or kind == "bool_type":
+        return f"must be true or false, not '{_show(value)}'"
+    if kind in ("string_type",):
+        return "must be text, not a list or mapping"
+    if kind == "list_type":
+        return "must be a list"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "must be a mapping of keys to values"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"must be a date like 2026-12-01, not '{_show(value)}'"
+    if kind == "too_short":
+        if isinstance(value, str):
+            return "must not be empty"
+        n = ctx.get("min_length")
+        return f"needs at least {n} item{'s' if n != 1 else ''}"
+    if kind == "too_long":
+        if isinstance(value, str):
+            return f"must be at most {ctx.get('max_length')} characters"
+        n = ctx.get("max_length")
+        return f"allows at most {n} item{'s' if n != 1 else ''}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"must be at most {ctx.get('max_length')} characters"
+    msg = str(e["msg"])
+    msg = msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    return msg[:1].lower() + msg[1:]
+
+
+def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    """The field names of the model found at `loc` inside `model`, or [] if there is none."""
+    tp: Any = model
+    for part in loc:
+        tp = _unwrap(tp)
+        if isinstance(tp, type) and issubclass(tp, BaseModel) and isinstance(part, str) and part in tp.model_fields:
+            tp = tp.model_fields[part].annotation
+        elif typing.get_origin(tp) in (list, tuple) and isinstance(part, int):
+            tp = typing.get_args(tp)[0]
+        elif typing.get_origin(tp) is dict:
+            tp = typing.get_args(tp)[1]
+        else:
+            return []
+    tp = _unwrap(tp)
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return list(tp.model_fields)
+    return []
+
+
+def _unwrap(tp: Any) -> Any:
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            if len(args) != 1:
+                return tp
+            tp = args[0]
+        else:
+            return tp
+
+
+def load(path: Path, model: type[M]) -> tuple[M, yamlio.Located]:
+    """Read, parse and validate one file; raise one RevintError listing every problem in it."""
+    label = str(path)
+    doc = parse(read_text(path), label)
+    result, problems = validate(model, doc)
+    if problems or result is None:
+        fail(format_problems(label, doc, problems))
+    return result, doc

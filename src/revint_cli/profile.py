@@ -1,0 +1,143 @@
+"""The candidate's profile (the answers file): model, checks against the bank, and its YAML form."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints
+
+from revint_cli import loading, yamlio
+from revint_cli.errors import RevintError
+from revint_cli.bank import Audience, Bank, Id, RoleFamily, Seniority, Stage, Strict, Version, WorkMode, int_range
+
+FORMATS = ("in-person", "video", "phone")
+Format = Literal["in-person", "video", "phone"]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
+
+REQUIRED = ("company", "role")
+
+
+class Interviewer(Strict):
+    name: Line | None = None
+    role: Audience = Field(description="Who they are to you: the bank's audience values.")
+
+    def label(self) -> str:
+        return f"{self.name} ({self.role})" if self.name else self.role
+
+
+class CustomQuestion(Strict):
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    theme: Id
+    minutes: int_range(1, 10) = 3  # type: ignore[valid-type]
+
+
+class Profile(Strict):
+    version: Version = 1
+    company: Line
+    role: Line
+    role_family: RoleFamily = "other"
+    seniority: Seniority = "mid"
+    work_mode: WorkMode = "onsite"
+    stage: Stage = "interview"
+    format: Format = "video"
+    minutes: int_range(5, 120) = 20  # type: ignore[valid-type]
+    date: dt.date | None = None
+    interviewers: Annotated[list[Interviewer], Field(max_length=2)] = Field(default_factory=list)
+    priorities: list[Id] = Field(default_factory=list)
+    skip_themes: list[Id] = Field(default_factory=list)
+    research: dict[Id, Note] = Field(default_factory=dict)
+    custom_questions: list[CustomQuestion] = Field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return f"{slugify(self.company)}-{slugify(self.role)}"
+
+    def research_notes(self) -> dict[str, str]:
+        return {k: v for k, v in self.research.items() if v}
+
+
+def slugify(text: str) -> str:
+    """A file-name-safe, lowercase ASCII form of `text` ("Café Müller" -> "cafe-muller")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:60].rstrip("-") or "untitled"
+
+
+def check_against_bank(profile: Profile, bank: Bank) -> list[loading.Problem]:
+    """Theme ids the profile names that the bank does not know, and contradictions between keys."""
+    known = bank.theme_ids()
+    problems: list[loading.Problem] = []
+
+    def check(loc: tuple[str | int, ...], theme: str) -> None:
+        if theme not in bank.themes:
+            problems.append((loc, loading.unknown("theme", theme, known)))
+
+    for i, theme in enumerate(profile.priorities):
+        check(("priorities", i), theme)
+        if theme in profile.skip_themes:
+            problems.append((("priorities", i), f"'{theme}' is both a priority and in skip_themes"))
+    for i, theme in enumerate(profile.skip_themes):
+        check(("skip_themes", i), theme)
+    for theme in profile.research:
+        check(("research", theme), theme)
+    for i, custom in enumerate(profile.custom_questions):
+        check(("custom_questions", i, "theme"), custom.theme)
+    for key in ("priorities", "skip_themes"):
+        values: list[str] = getattr(profile, key)
+        for i, theme in enumerate(values):
+            if theme in values[:i]:
+                problems.append(((key, i), f"'{theme}' is listed twice"))
+    return problems
+
+
+def to_data(profile: Profile) -> dict[str, Any]:
+    """The profile as plain data, in the order of the contract, without empty optional parts."""
+    data = profile.model_dump(mode="json", exclude_none=True)
+    for key in ("interviewers", "priorities", "skip_themes", "research", "custom_questions"):
+        if not data.get(key):
+            data.pop(key, None)
+    return data
+
+
+def to_yaml(profile: Profile) -> str:
+    header = (
+        "# revint profile: replay with `revint prep --answers THIS_FILE`; edit freely.\n"
+        "# Every key is described in revint's README, under 'The profile'.\n"
+    )
+    return header + yamlio.dump(to_data(profile))
+
+
+def parse_overrides(pairs: list[str]) -> list[tuple[list[str], Any]]:
+    """`--set KEY=VALUE` pairs: dotted keys, values read as YAML (`--set priorities=[growth,team]`)."""
+    out: list[tuple[list[str], Any]] = []
+    for pair in pairs:
+        key, sep, raw = pair.partition("=")
+        if not sep or not key.strip():
+            raise RevintError(f"--set {pair}: expected KEY=VALUE, e.g. --set minutes=30")
+        try:
+            value = yamlio.parse(f"v: {raw}" if raw.strip() else "v: ''").data["v"]
+        except yamlio.YamlSyntaxError:
+            value = raw
+        out.append(([k.strip() for k in key.split(".")], value))
+    return out
+
+
+def apply_overrides(data: dict[str, Any], overrides: list[tuple[list[str], Any]]) -> dict[str, Any]:
+    for keys, value in overrides:
+        target = data
+        for key in keys[:-1]:
+            nxt = target.get(key)
+            if not isinstance(nxt, dict):
+                nxt = {}
+                target[key] = nxt
+            target = nxt
+        target[keys[-1]] = value
+    return data
+
+
+def missing_required(data: dict[str, Any]) -> list[str]:
+    return [key for key in REQUIRED if data.get(key) in (None, "")]
