@@ -60,7 +60,9 @@ KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 def _kebab(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     if isinstance(value, str) and not re.match(KEBAB, value):
-        raise PydanticCustomError("kebab", "'{value}' must be kebab-case: lowercase words joined by '-'", {"value": value})
+        raise PydanticCustomError(
+            "kebab", "'{value}' must be kebab-case: lowercase words joined by '-'", {"value": value}
+        )
     return handler(value)
 
 
@@ -102,19 +104,27 @@ def _unique(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
 
 def _version_one(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     if str(value).strip() != "1":
-        raise PydanticCustomError("version", "unsupported version '{value}'; this revint reads version 1", {"value": value})
+        raise PydanticCustomError(
+            "version", "unsupported version '{value}'; this revint reads version 1", {"value": value}
+        )
     return handler(1)
 
 
 Version = Annotated[Literal[1], WrapValidator(_version_one)]
-Id = Annotated[str, WrapValidator(_kebab), Field(pattern=KEBAB, max_length=80)]
+# The wrap validator comes last: placed before Field, it would hide the pattern from the JSON schema.
+Id = Annotated[str, Field(pattern=KEBAB, max_length=80), WrapValidator(_kebab)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-QuestionText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300), WrapValidator(_question_text)]
+QuestionText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300), WrapValidator(_question_text)
+]
 Minutes = int_range(1, 10)
 
 
 def _unique_list(item: Any, *, min_length: int = 0, all_or_subset: bool = False) -> Any:
-    validators: list[Any] = [Field(min_length=min_length, json_schema_extra={"uniqueItems": True}), WrapValidator(_unique)]
+    validators: list[Any] = [
+        Field(min_length=min_length, json_schema_extra={"uniqueItems": True}),
+        WrapValidator(_unique),
+    ]
     if all_or_subset:
         validators.append(WrapValidator(_all_or_subset))
     return Annotated[list[item], *validators]
@@ -246,7 +256,7 @@ def merge(sources: Sequence[tuple[str, str]]) -> Bank:
     for label, text in sources:
         doc = loading.parse(text, label)
         part, problems = loading.validate(BankFile, doc)
-        problems += _duplicate_ids(doc.data)
+        problems += _duplicate_ids(doc)
         checked.append((label, doc, problems))
         theme_ids += [t for _, t in _raw_ids(doc.data, "themes")]
         if part is None or problems:
@@ -282,22 +292,23 @@ def _raw_ids(data: Any, key: str) -> list[tuple[int, str]]:
     return [(i, item["id"]) for i, item in _raw_items(data, key) if isinstance(item.get("id"), str)]
 
 
-def _duplicate_ids(data: Any) -> list[loading.Problem]:
+def _duplicate_ids(doc: yamlio.Located) -> list[loading.Problem]:
     """Ids used twice in one file (across files, a repeated id replaces the earlier entry instead)."""
     problems: list[loading.Problem] = []
+    seen: dict[str, yamlio.Path_] = {}
+
+    def check(path: yamlio.Path_, ident: str, group: str) -> None:
+        first = seen.setdefault(f"{group}:{ident}", path)
+        if first != path:
+            where = f"line {doc.line_of(first)}, {loading.dotted(first[:-1])}"
+            problems.append((path, f"duplicate id '{ident}' (first at {where})"))
+
     for key in ("themes", "questions"):
-        first: dict[str, int] = {}
-        for i, ident in _raw_ids(data, key):
-            if ident in first:
-                problems.append(((key, i, "id"), f"duplicate id '{ident}' (first at {key}[{first[ident]}])"))
-            first.setdefault(ident, i)
-    first_prompt: dict[str, str] = {}
-    for i, theme in _raw_items(data, "themes"):
+        for i, ident in _raw_ids(doc.data, key):
+            check((key, i, "id"), ident, key)
+    for i, theme in _raw_items(doc.data, "themes"):
         for j, ident in _raw_ids(theme, "research_prompts"):
-            here = f"themes[{i}].research_prompts[{j}]"
-            if ident in first_prompt:
-                problems.append((("themes", i, "research_prompts", j, "id"), f"duplicate id '{ident}' (first at {first_prompt[ident]})"))
-            first_prompt.setdefault(ident, here)
+            check(("themes", i, "research_prompts", j, "id"), ident, "research_prompts")
     return problems
 
 

@@ -153,6 +153,62 @@ def bank_schema() -> None:
     sys.stdout.write(bank.schema_text())
 
 
+# ----- prep and drafts ---------------------------------------------------------------------------------
+
+
+@app.command()
+def prep(
+    answers: Annotated[
+        Optional[Path], typer.Option("--answers", "-a", help="Replay a profile (YAML) instead of typing; missing keys are asked.")
+    ] = None,
+    sets: Annotated[
+        Optional[list[str]],
+        typer.Option("--set", help="Override a profile key: --set minutes=30, --set priorities=[growth,team] (repeatable).", show_default=False),
+    ] = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt: anything missing is an error.")] = False,
+    output: Annotated[
+        Optional[str],
+        typer.Option("--output", "-o", help="Where to write the sheet ('-' for stdout). Default: COMPANY-ROLE.md here.", show_default=False),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing sheet or profile.")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue the last interrupted prep.")] = False,
+    draft: Annotated[
+        Optional[str], typer.Option("--draft", help="With --resume: which draft (see revint drafts).", show_default=False)
+    ] = None,
+    next_round: Annotated[
+        Optional[str],
+        typer.Option("--next-round", help="Prepare the next stage of a session (see revint sessions), from its debrief.", show_default=False),
+    ] = None,
+) -> None:
+    """Prepare your questions for an interview and write a cheat sheet.
+
+    Asks who you will meet, for which role, at which stage, how many minutes you will have, what matters
+    to you and what you already found out; then picks the questions that fit.
+    """
+    from revint_cli import commands
+
+    if fmt not in ("md", "json"):
+        raise RevintError(f"--format: unknown value '{fmt}' (known: md, json)")
+    if draft is not None and not resume:
+        raise RevintError("--draft goes with --resume")
+    commands.prep(
+        load_bank(),
+        commands.PrepOptions(answers, list(sets or []), no_input, resume, draft, output, fmt, force),
+        next_round,
+    )
+
+
+@app.command()
+def drafts(
+    clear: Annotated[Optional[str], typer.Option("--clear", help="Remove the draft with this name.", show_default=False)] = None,
+) -> None:
+    """List unfinished preps and debriefs (saved after every answer), or remove one."""
+    from revint_cli import commands
+
+    commands.drafts(clear)
+
+
 # ----- the entry point -------------------------------------------------------------------------------
 
 

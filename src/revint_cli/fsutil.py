@@ -24,6 +24,7 @@ def atomic_write(path: Path, text: str, *, force: bool = True) -> None:
         raise RevintError(f"{path}: cannot write: {exc.strerror or exc}") from None
     tmp = Path(tmp_name)
     try:
+        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
@@ -34,6 +35,16 @@ def atomic_write(path: Path, text: str, *, force: bool = True) -> None:
         if isinstance(exc, OSError):
             raise RevintError(f"{path}: cannot write: {exc.strerror or exc}") from None
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """Keep the mode of the file being replaced; a new file gets the usual 0666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _replace(src: Path, dst: Path) -> None:

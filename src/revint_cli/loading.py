@@ -18,7 +18,7 @@ from revint_cli.errors import RevintError
 MAX_BYTES = 5 * 1024 * 1024
 
 M = TypeVar("M", bound=BaseModel)
-Problem = tuple[yamlio.Path_, str]
+Problem = yamlio.Problem
 
 
 def read_text(path: Path) -> str:
@@ -28,8 +28,9 @@ def read_text(path: Path) -> str:
             raise RevintError(f"{path}: is a directory, not a YAML file")
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise RevintError(f"{path}: {size // 1024 // 1024} MB is too large (at most 5 MB)")
-        data = path.read_bytes()
+            raise RevintError(_too_large(str(path)))
+        with path.open("rb") as stream:  # bounded: a device or a pipe has no size to check beforehand
+            data = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise RevintError(f"{path}: no such file") from None
     except PermissionError:
@@ -39,14 +40,21 @@ def read_text(path: Path) -> str:
     return decode(data, str(path))
 
 
+def _too_large(label: str) -> str:
+    return f"{label}: too large (at most {MAX_BYTES // 1024 // 1024} MB)"
+
+
 def decode(data: bytes, label: str) -> str:
     if len(data) > MAX_BYTES:
-        raise RevintError(f"{label}: {len(data) // 1024 // 1024} MB is too large (at most 5 MB)")
+        raise RevintError(_too_large(label))
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark, as some Windows editors write
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise RevintError(f"{label}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8") from None
+        raise RevintError(
+            f"{label}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+        ) from None
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise RevintError(f"{label}: the file is empty")
     return text
@@ -75,7 +83,7 @@ def validate(model: type[M], doc: yamlio.Located) -> tuple[M | None, list[Proble
 
 
 def format_problems(label: str, doc: yamlio.Located, problems: Iterable[Problem]) -> list[str]:
-    rows = sorted(((doc.line_of(loc), loc, msg) for loc, msg in problems), key=lambda r: r[0])
+    rows = sorted(((p[2] if len(p) == 3 else doc.line_of(p[0]), p[0], p[1]) for p in problems), key=lambda r: r[0])
     return [f"{label}:{line}: {dotted(loc)}: {msg}" if loc else f"{label}:{line}: {msg}" for line, loc, msg in rows]
 
 
@@ -105,6 +113,8 @@ def unknown(kind: str, value: object, choices: Sequence[str]) -> str:
     hint = did_you_mean(value, choices)
     if hint:
         return f"unknown {kind} '{value}'{hint}"
+    if not choices:
+        return f"unknown {kind} '{value}' (there are none to choose from)"
     listing = ", ".join(choices) if len(choices) <= 12 else ", ".join(choices[:12]) + ", ..."
     return f"unknown {kind} '{value}' (known: {listing})"
 

@@ -119,13 +119,13 @@ def theme_order(bank: Bank, profile: Profile, extra: Sequence[str] = ()) -> list
     return order
 
 
-def custom_warnings(text: str, profile: Profile, bank_texts: Mapping[str, str]) -> tuple[list[str], str | None]:
+def custom_warnings(text: str, stage: str, bank_texts: Mapping[str, str]) -> tuple[list[str], str | None]:
     """Warnings for the candidate's own question, and the id of the bank question it repeats, if any."""
     warnings: list[str] = []
     if looks_closed(text):
         warnings.append("looks like a yes/no question: open it with What, How or Tell me about")
-    if profile.stage not in LATE_STAGES and _PAY.search(text):
-        warnings.append(f"pay and time off usually wait for the final stage or the offer (this is {profile.stage})")
+    if stage not in LATE_STAGES and _PAY.search(text):
+        warnings.append(f"pay and time off usually wait for the final stage or the offer (this is {stage})")
     repeats = _closest(text, bank_texts)
     if repeats:
         warnings.append(f"repeats the bank question '{repeats}', so that one is left out")
@@ -187,7 +187,7 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Plan:
     customs: list[Item] = []
     repeated: set[str] = set()
     for n, custom in enumerate(profile.custom_questions, start=1):
-        warnings, repeats = custom_warnings(custom.text, profile, bank_texts)
+        warnings, repeats = custom_warnings(custom.text, profile.stage, bank_texts)
         if repeats:
             repeated.add(repeats)
         customs.append(Item(id=f"custom-{n}", theme=custom.theme, text=custom.text, minutes=custom.minutes, source="custom", warnings=tuple(warnings)))

@@ -26,6 +26,9 @@ _STD_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STD_TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 
 Path_ = tuple[str | int, ...]
+# A problem found in a file: where (a path in the document) and what; a third item, when present, is the line
+# to report, for a problem whose path cannot say it (a duplicate key: the path is the first one's).
+Problem = tuple[Path_, str] | tuple[Path_, str, int]
 
 
 @dataclass
@@ -34,7 +37,7 @@ class Located:
 
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
-    problems: list[tuple[Path_, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
     def line_of(self, path: Path_) -> int:
         """The line of `path`, or of its nearest parent that has one (a missing key: its mapping)."""
@@ -95,6 +98,9 @@ def parse(text: str) -> Located:
                 seen_root = True
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 stack.pop()
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses, e.g. a control character
+        line = _line_at(text, exc.position)
+        raise YamlSyntaxError(f"character U+{exc.character:04X} is not allowed in YAML: {exc.reason}", line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -106,6 +112,14 @@ def parse(text: str) -> Located:
 
 
 _NO_KEY = object()
+
+
+def _line_at(text: str, position: int) -> int:
+    """The line of a reader error's position: libyaml counts bytes of the UTF-8 text, pure Python characters."""
+    c_parser = getattr(yaml, "CParser", None)
+    if c_parser is not None and issubclass(_Loader, c_parser):
+        return text.encode("utf-8")[:position].count(b"\n") + 1
+    return text[:position].count("\n") + 1
 
 
 def _add(doc: Located, stack: list[list[Any]], value: Any, line: int) -> Path_ | None:
@@ -131,7 +145,7 @@ def _add(doc: Located, stack: list[list[Any]], value: Any, line: int) -> Path_ |
     top[2] = _NO_KEY
     child = (*path, key)
     if key in container:
-        doc.problems.append((child, f"duplicate key '{key}' (first at line {doc.lines[child]})"))
+        doc.problems.append((child, f"duplicate key '{key}' (first at line {doc.lines[child]})", key_line))
         child = (*path, f"{key} (duplicate)")
     else:
         container[key] = value

@@ -1,0 +1,64 @@
+"""What the employer answered: the debrief format (a contract) and its checks against the sheet."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from revint_cli import loading, yamlio
+from revint_cli.bank import Id, Strict, Version, int_range
+
+Rating = Literal["green", "yellow", "red"]
+RATINGS = ("green", "yellow", "red")
+SCORE = {"green": 1.0, "yellow": 0.5, "red": 0.0}
+Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
+
+
+class Answer(Strict):
+    asked: bool
+    rating: Rating | None = None
+    note: Note = ""
+
+    @model_validator(mode="after")
+    def _rated_when_asked(self) -> Answer:
+        if self.asked and self.rating is None:
+            raise ValueError("an asked question needs a rating: green, yellow or red")
+        return self
+
+
+class Extra(Strict):
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    theme: Id
+    rating: Rating
+    note: Note = ""
+
+
+class Debrief(Strict):
+    version: Version = 1
+    round: int_range(1, 99) | None = None  # type: ignore[valid-type]
+    answers: dict[str, Answer] = Field(default_factory=dict)
+    extra: list[Extra] = Field(default_factory=list)
+    gut: int_range(1, 5) | None = None  # type: ignore[valid-type]
+    notes: Note = ""
+
+
+def check_against_sheet(debrief: Debrief, sheet: dict[str, Any], theme_ids: list[str]) -> list[loading.Problem]:
+    """Question ids the sheet does not hold and themes the bank does not know."""
+    ids = [q["id"] for q in sheet.get("questions", [])] + [q["id"] for q in sheet.get("backup", [])]
+    problems: list[loading.Problem] = []
+    for qid in debrief.answers:
+        if qid not in ids:
+            problems.append((("answers", qid), loading.unknown("question", qid, ids)))
+    for i, extra in enumerate(debrief.extra):
+        if extra.theme not in theme_ids:
+            problems.append((("extra", i, "theme"), loading.unknown("theme", extra.theme, theme_ids)))
+    return problems
+
+
+def to_yaml(debrief: Debrief) -> str:
+    data = debrief.model_dump(mode="json", exclude_none=True)
+    for answer in data.get("answers", {}).values():
+        if not answer.get("note"):
+            answer.pop("note", None)
+    return "# revint debrief: what the employer answered.\n" + yamlio.dump(data)

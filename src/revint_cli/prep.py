@@ -1,0 +1,185 @@
+"""`revint prep`: from answers (a file, a draft, the wizard) to a written cheat sheet and profile.
+
+The terminal is at the edge: `gather` decides what to ask and asks through the wizard only when it must;
+`build` is pure; `write` owns every file the command creates.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from revint_cli import drafts, loading, render, yamlio
+from revint_cli.bank import Bank
+from revint_cli.errors import RevintError
+from revint_cli.fsutil import atomic_write
+from revint_cli.profile import Profile, apply_overrides, check_against_bank, missing_required, parse_overrides, to_yaml
+from revint_cli.tailor import Carry, Plan, plan
+
+# The keys the wizard asks, in its order; a replayed file missing one of them is asked for it.
+WIZARD_KEYS = (
+    "company",
+    "role",
+    "role_family",
+    "seniority",
+    "work_mode",
+    "stage",
+    "format",
+    "minutes",
+    "date",
+    "interviewers",
+    "priorities",
+    "research",
+    "custom_questions",
+)
+NEEDS_TERMINAL = "revint prep needs a terminal; use --answers FILE (see revint prep --help)"
+
+
+@dataclass
+class Source:
+    """Where the answers came from, to point at the right place when one is wrong."""
+
+    label: str
+    doc: yamlio.Located
+    overridden: set[str] = field(default_factory=set)
+    draft: drafts.Recorder | None = None
+    asked: bool = False
+
+
+@dataclass
+class Options:
+    answers: Path | None = None
+    sets: list[str] = field(default_factory=list)
+    no_input: bool = False
+    resume: bool = False
+    draft: str | None = None
+    output: str | None = None
+    fmt: str = "md"
+    force: bool = False
+
+
+def gather(bank: Bank, opts: Options, start: dict[str, Any] | None = None, *, interactive: bool | None = None) -> tuple[Profile, Source]:
+    """The profile for this run: replayed, resumed or asked for, then checked against the bank."""
+    if interactive is None:
+        interactive = sys.stdin.isatty()
+    if opts.resume:
+        draft = drafts.latest("prep", opts.draft)
+        data, label, doc = dict(draft.answers), str(draft.path), yamlio.Located(draft.answers)
+        recorder = drafts.Recorder("prep", draft.name)
+    elif opts.answers is not None:
+        label = str(opts.answers)
+        doc = loading.parse(loading.read_text(opts.answers), label)
+        data = copy.deepcopy(doc.data)
+        recorder = drafts.Recorder("prep")
+    else:
+        data, label, doc = copy.deepcopy(start or {}), "your answers", yamlio.Located(start or {})
+        recorder = drafts.Recorder("prep")
+    overrides = parse_overrides(opts.sets)
+    apply_overrides(data, overrides)
+    source = Source(label, doc, {keys[0] for keys, _ in overrides}, recorder)
+
+    missing = [k for k in WIZARD_KEYS if k not in data]
+    required = missing_required(data)
+    if missing and not opts.no_input:
+        if not interactive:
+            if opts.answers is None and not opts.resume:
+                raise RevintError(NEEDS_TERMINAL)
+            if required:
+                raise RevintError(f"{label}: missing {', '.join(required)}; add them, or run revint prep in a terminal to be asked")
+        else:
+            from revint_cli import wizard
+
+            review = False
+            if opts.resume:
+                review = _review_resumed(data)
+            with wizard.terminal_session():
+                data = wizard.prep(bank, data, recorder, review=review)
+            source.asked = True
+    elif required:
+        raise RevintError(f"{label}: missing {', '.join(required)} (required with --no-input)")
+    return validate(bank, data, source), source
+
+
+def _review_resumed(data: dict[str, Any]) -> bool:
+    """Show the saved answers; return True when the candidate wants to go through them again."""
+    from revint_cli import wizard
+
+    ask = wizard.Prompter("Interrupted. Your answers are saved: run revint prep --resume to continue.")
+    ask.say("Your saved answers:", "bold")
+    for key in WIZARD_KEYS:
+        if key in data and data[key] not in (None, "", [], {}):
+            ask.say(f"  {key}: {_brief(data[key])}")
+    return not ask.confirm("Keep them and go on where you stopped?", default=True)
+
+
+def _brief(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_brief(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_brief(v)}" for k, v in value.items() if v)
+    return str(value)
+
+
+def validate(bank: Bank, data: dict[str, Any], source: Source) -> Profile:
+    located = yamlio.Located(data, source.doc.lines)
+    profile, problems = loading.validate(Profile, located)
+    if profile is not None:
+        problems = check_against_bank(profile, bank)
+    if not problems:
+        assert profile is not None
+        return profile
+    lines: list[str] = []
+    from_file = [(loc, msg) for loc, msg in problems if not loc or loc[0] not in source.overridden]
+    lines += loading.format_problems(source.label, located, from_file)
+    for loc, msg in problems:
+        if loc and loc[0] in source.overridden:
+            lines.append(f"--set {loading.dotted(loc)}: {msg}")
+    loading.fail(lines)
+
+
+def build(bank: Bank, profile: Profile, fmt: str, carry: Carry | None = None) -> tuple[Plan, str]:
+    the_plan = plan(bank, profile, carry)
+    text = render.markdown(the_plan, bank) if fmt == "md" else render.to_json(render.sheet_data(the_plan))
+    return the_plan, text
+
+
+@dataclass
+class Written:
+    sheet: Path | None  # None: printed to stdout
+    profile: Path | None  # None: not written (it is the replayed file, unchanged)
+
+
+def targets(profile: Profile, opts: Options) -> tuple[Path | None, Path]:
+    suffix = ".md" if opts.fmt == "md" else ".json"
+    if opts.output == "-":
+        return None, Path(f"{profile.slug}.profile.yaml")
+    sheet = Path(opts.output) if opts.output else Path(f"{profile.slug}{suffix}")
+    if sheet.is_dir():
+        sheet = sheet / f"{profile.slug}{suffix}"
+    stem = sheet.name.rsplit(".", 1)[0] if "." in sheet.name else sheet.name
+    return sheet, sheet.with_name(f"{stem}.profile.yaml")
+
+
+def write(profile: Profile, text: str, opts: Options, source: Source) -> Written:
+    """Write the sheet and the profile; refuse (before writing either) to replace a file without --force."""
+    sheet, profile_path = targets(profile, opts)
+    profile_text = to_yaml(profile)
+    same_as_answers = opts.answers is not None and profile_path.resolve() == opts.answers.resolve()
+    unchanged = same_as_answers and not source.overridden and not source.asked
+    write_profile = not unchanged and not (sheet is None and opts.answers is not None and not source.asked)
+    if not opts.force:
+        clashes = [p for p in (sheet, profile_path if write_profile else None) if p is not None and p.exists()]
+        if clashes:
+            names = " and ".join(str(p) for p in clashes)
+            raise RevintError(f"{names} already exist{'s' if len(clashes) == 1 else ''}; use --force to replace, or -o to write elsewhere")
+    if sheet is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        atomic_write(sheet, text)
+    if write_profile:
+        atomic_write(profile_path, profile_text)
+    return Written(sheet, profile_path if write_profile else None)
