@@ -158,7 +158,7 @@ class Question(Strict):
     theme: Id
     text: QuestionText
     why: Text = Field(description="What the answer reveals.")
-    minutes: Minutes = Field(description="Time to ask and hear the answer.")
+    minutes: Minutes = Field(description="Time to ask and hear the answer.")  # type: ignore[valid-type]
     audience: _unique_list(Audience, min_length=1) = Field(description="Who can really answer it.")  # type: ignore[valid-type]
     stages: _unique_list(Stage, min_length=1)  # type: ignore[valid-type]
     seniority: _unique_list(Literal["all"] | Seniority, min_length=1, all_or_subset=True)  # type: ignore[valid-type]
@@ -272,9 +272,9 @@ def merge(sources: Sequence[tuple[str, str]]) -> Bank:
     lines: list[str] = []
     for label, doc, problems in checked:
         for i, item in _raw_items(doc.data, "questions"):
-            theme = item.get("theme")
-            if isinstance(theme, str) and theme and theme not in known:
-                problems.append((("questions", i, "theme"), loading.unknown("theme", theme, known)))
+            ref = item.get("theme")
+            if isinstance(ref, str) and ref and ref not in known:
+                problems.append((("questions", i, "theme"), loading.unknown("theme", ref, known)))
         lines += loading.format_problems(label, doc, problems)
     if lines:
         loading.fail(lines)

@@ -18,7 +18,7 @@ from revint_cli.errors import RevintError
 MAX_BYTES = 5 * 1024 * 1024
 
 M = TypeVar("M", bound=BaseModel)
-Problem = yamlio.Problem
+Problem = yamlio.Problem  # (path, message)
 
 
 def read_text(path: Path) -> str:
@@ -83,7 +83,7 @@ def validate(model: type[M], doc: yamlio.Located) -> tuple[M | None, list[Proble
 
 
 def format_problems(label: str, doc: yamlio.Located, problems: Iterable[Problem]) -> list[str]:
-    rows = sorted(((p[2] if len(p) == 3 else doc.line_of(p[0]), p[0], p[1]) for p in problems), key=lambda r: r[0])
+    rows = sorted(((doc.line_of_problem((loc, msg)), loc, msg) for loc, msg in problems), key=lambda r: r[0])
     return [f"{label}:{line}: {dotted(loc)}: {msg}" if loc else f"{label}:{line}: {msg}" for line, loc, msg in rows]
 
 

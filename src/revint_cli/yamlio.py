@@ -26,18 +26,24 @@ _STD_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_STD_TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 
 Path_ = tuple[str | int, ...]
-# A problem found in a file: where (a path in the document) and what; a third item, when present, is the line
-# to report, for a problem whose path cannot say it (a duplicate key: the path is the first one's).
-Problem = tuple[Path_, str] | tuple[Path_, str, int]
+Problem = tuple[Path_, str]  # where in the document (a path of keys and indexes), and what is wrong
 
 
 @dataclass
 class Located:
-    """A loaded document with the line (1-based) where each value starts, keyed by its path."""
+    """A loaded document with the line (1-based) where each value starts, keyed by its path.
+
+    `problem_lines` gives the line of a problem whose path cannot: a duplicate key has the path of the first
+    one, but is reported where it is repeated.
+    """
 
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    problem_lines: dict[Problem, int] = field(default_factory=dict)
+
+    def line_of_problem(self, problem: Problem) -> int:
+        return self.problem_lines.get(problem) or self.line_of(problem[0])
 
     def line_of(self, path: Path_) -> int:
         """The line of `path`, or of its nearest parent that has one (a missing key: its mapping)."""
@@ -145,7 +151,11 @@ def _add(doc: Located, stack: list[list[Any]], value: Any, line: int) -> Path_ |
     top[2] = _NO_KEY
     child = (*path, key)
     if key in container:
-        doc.problems.append((child, f"duplicate key '{key}' (first at line {doc.lines[child]})", key_line))
+        earlier = [n for (where, _), n in doc.problem_lines.items() if where == child]
+        again = f", again at line {earlier[-1]}" if earlier else ""
+        problem = (child, f"duplicate key '{key}' (first at line {doc.lines[child]}{again})")
+        doc.problems.append(problem)
+        doc.problem_lines[problem] = key_line
         child = (*path, f"{key} (duplicate)")
     else:
         container[key] = value
