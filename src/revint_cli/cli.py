@@ -209,6 +209,54 @@ def drafts(
     commands.drafts(clear)
 
 
+# ----- after the interview ----------------------------------------------------------------------------
+
+
+@app.command()
+def sessions(json_out: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False) -> None:
+    """List your sessions: one per company and role, kept after each prep."""
+    from revint_cli import commands
+
+    commands.sessions(json_out)
+
+
+@app.command()
+def debrief(
+    session: Annotated[
+        Optional[str], typer.Argument(help="A session name (see revint sessions), or a sheet or profile path.", show_default=False)
+    ] = None,
+    answers: Annotated[
+        Optional[Path], typer.Option("--answers", "-a", help="Replay a debrief (YAML) instead of typing.")
+    ] = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt: anything missing is an error.")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted debrief.")] = False,
+) -> None:
+    """Record what the employer answered: asked or not, a note, green, yellow or red."""
+    from revint_cli import commands
+
+    commands.debrief(load_bank(), session, answers, no_input, resume, sys.stdin.isatty())
+
+
+@app.command()
+def compare(
+    session_refs: Annotated[list[str], typer.Argument(metavar="SESSION...", help="Two or more sessions (names or paths).")],
+    priorities: Annotated[
+        Optional[str],
+        typer.Option("--priorities", help="Theme ids, most important first, comma-separated (default: the first session's).", show_default=False),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, md or json.")] = "table",
+) -> None:
+    """Put companies side by side, weighed by what you care about."""
+    from revint_cli import commands
+
+    if fmt not in ("table", "md", "json"):
+        raise RevintError(f"--format: unknown value '{fmt}' (known: table, md, json)")
+    if len(session_refs) < 2:
+        raise RevintError("compare needs at least two sessions (see revint sessions)")
+    chosen = [t.strip() for t in priorities.split(",") if t.strip()] if priorities is not None else None
+    commands.compare(load_bank(), session_refs, chosen, fmt)
+
+
 # ----- the entry point -------------------------------------------------------------------------------
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -84,3 +86,187 @@ def drafts(clear: str | None) -> None:
     console = _out()
     console.print(table)
     console.print("\nContinue the newest: revint prep --resume (or --resume --draft NAME)")
+
+
+# ----- after the interview -------------------------------------------------------------------------------
+
+
+def _fit_cell(value: Fraction | float | None) -> str:
+    return "unknown" if value is None else f"{round(float(value) * 100)}%"
+
+
+def sessions(json_out: bool) -> None:
+    from revint_cli import sessions as sessions_mod
+    from revint_cli.fit import rounded
+    from revint_cli.render import to_json
+
+    rows = []
+    for name in sessions_mod.names():
+        s = sessions_mod.load(name)
+        fit = s.fit()
+        rows.append(
+            {
+                "session": name,
+                "company": s.profile.company,
+                "role": s.profile.role,
+                "stage": s.profile.stage,
+                "date": s.profile.date.isoformat() if s.profile.date else None,
+                "rounds": s.latest_round,
+                "fit": rounded(fit.overall) if fit else None,
+            }
+        )
+    if json_out:
+        import sys
+
+        sys.stdout.write(to_json(rows))
+        return
+    console = _out()
+    if not rows:
+        console.print("No sessions yet: each finished revint prep is kept as one.")
+        return
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("session", "company", "role", "stage", "date", "fit"):
+        table.add_column(column, justify="right" if column == "fit" else "left", no_wrap=column != "role")
+    for r in rows:
+        fit_text = "not debriefed" if r["fit"] is None and not sessions_mod.load(r["session"]).debriefs else _fit_cell(r["fit"])
+        table.add_row(escape(r["session"]), escape(r["company"]), escape(r["role"]), r["stage"], r["date"] or "", fit_text)
+    console.print(table)
+
+
+DEBRIEF_NEEDS_TERMINAL = "revint debrief needs a terminal; use --answers FILE (see revint debrief --help)"
+
+
+def debrief(bank: Bank, ref: str | None, answers: object, no_input: bool, resume: bool, interactive: bool) -> None:
+    import copy
+    from pathlib import Path
+
+    from revint_cli import loading, yamlio
+    from revint_cli import sessions as sessions_mod
+    from revint_cli.debrief import Debrief
+
+    if resume:
+        draft = drafts_mod.latest("debrief", f"debrief-{ref}" if ref else None)
+        data = dict(draft.answers)
+        ref = str(data.get("_session") or ref or "")
+        label, doc = str(draft.path), yamlio.Located(data)
+    elif answers is not None:
+        assert isinstance(answers, Path)
+        label = str(answers)
+        doc = loading.parse(loading.read_text(answers), label)
+        data = copy.deepcopy(doc.data)
+    else:
+        data, label, doc = {}, "your answers", yamlio.Located({})
+    if not ref:
+        raise RevintError("which session? revint debrief SESSION (see revint sessions)")
+    session = sessions_mod.resolve(ref)
+    round_ = data.get("round")
+    sheet = session.sheet(int(round_) if isinstance(round_, str) and round_.isdigit() else None)
+    data["_session"] = session.name
+    recorder = drafts_mod.Recorder("debrief", f"debrief-{session.name}")
+
+    planned = [q["id"] for q in sheet.get("questions", [])]
+    recorded = data.get("answers") if isinstance(data.get("answers"), dict) else {}
+    missing = [qid for qid in planned if qid not in recorded] + [k for k in ("gut",) if k not in data]
+    if missing and not no_input:
+        if not interactive:
+            if answers is None and not resume:
+                raise RevintError(DEBRIEF_NEEDS_TERMINAL)
+            raise RevintError(f"{label}: missing {', '.join(missing)}; add them, or run revint debrief in a terminal to be asked")
+        from revint_cli import wizard
+
+        with wizard.terminal_session():
+            data = wizard.debrief(sheet, bank, data, recorder)
+    elif missing:
+        raise RevintError(f"{label}: missing {', '.join(missing)} (required with --no-input)")
+
+    clean = {k: v for k, v in data.items() if not k.startswith("_")}
+    located = yamlio.Located(clean, doc.lines)
+    result, problems = loading.validate(Debrief, located)
+    if result is None or problems:
+        loading.fail(loading.format_problems(label, located, problems))
+    path = sessions_mod.save_debrief(session, result, bank)
+    recorder.discard()
+    console = _err()
+    fit = session.fit()
+    if fit is not None:
+        _print_fit(console, bank, session.profile.priorities, fit)
+    console.print(f"Debrief saved to {escape(str(path))}")
+    console.print(f"Next: revint compare {escape(session.name)} OTHER-SESSION, or revint prep --next-round {escape(session.name)}")
+
+
+def _print_fit(console: Console, bank: Bank, priorities: list[str], fit: object) -> None:
+    from revint_cli.fit import Fit
+
+    assert isinstance(fit, Fit)
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("theme")
+    table.add_column("asked", justify="right")
+    table.add_column("fit", justify="right")
+    for theme, value in fit.themes.items():
+        title = bank.themes[theme].title if theme in bank.themes else theme
+        star = " ★" if theme in priorities else ""
+        table.add_row(escape(title) + star, str(fit.asked.get(theme, 0)), _fit_cell(value))
+    console.print(table)
+    console.print(f"[bold]Overall fit: {_fit_cell(fit.overall)}[/bold]" + (f", gut feeling {fit.gut}/5" if fit.gut else ""))
+    if fit.unknown:
+        names = ", ".join(bank.themes[t].title if t in bank.themes else t for t in fit.unknown)
+        console.print(f"[yellow]Must know before deciding: {escape(names)}[/yellow]")
+    for flag in fit.red_flags:
+        console.print(f"[red]Red flag:[/red] {escape(flag.question)}" + (f": {escape(flag.note)}" if flag.note else ""))
+
+
+def compare(bank: Bank, refs: list[str], priorities: list[str] | None, fmt: str) -> None:
+    import sys
+
+    from revint_cli import compare as compare_mod
+    from revint_cli import sessions as sessions_mod
+    from revint_cli.loading import unknown
+    from revint_cli.render import to_json
+
+    loaded = [sessions_mod.resolve(ref) for ref in refs]
+    if priorities is not None:
+        for theme in priorities:
+            if theme not in bank.themes:
+                raise RevintError(f"--priorities: {unknown('theme', theme, bank.theme_ids())}")
+        chosen = priorities
+    else:
+        chosen = list(loaded[0].profile.priorities)
+        differ = [s.name for s in loaded[1:] if list(s.profile.priorities) != chosen]
+        if differ:
+            _err().print(
+                f"[yellow]Priorities differ between sessions; using those of {escape(loaded[0].name)}: "
+                f"{escape(', '.join(chosen) or 'none')} (set them with --priorities)[/yellow]"
+            )
+    entries = [(s.profile.company, s.profile.role, s.name, s.fit(chosen)) for s in loaded]
+    data = compare_mod.build(chosen, entries)
+    titles = {t.id: t.title for t in bank.themes.values()}
+    if fmt == "json":
+        sys.stdout.write(to_json(data))
+        return
+    if fmt == "md":
+        sys.stdout.write(compare_mod.markdown(data, titles))
+        return
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("theme")
+    for c in data["companies"]:
+        table.add_column(escape(c["company"]), justify="right")
+    for theme in next(iter(data["companies"]))["fit"]:
+        star = " ★" if theme in chosen else ""
+        table.add_row(
+            escape(titles.get(theme, theme)) + star,
+            *(compare_mod.cell(c["fit"][theme], theme, chosen) for c in data["companies"]),
+        )
+    table.add_section()
+    table.add_row("[bold]Overall fit[/bold]", *(f"[bold]{compare_mod.cell(c['overall'], '', [])}[/bold]" if c["overall"] is not None else "unknown" for c in data["companies"]))
+    table.add_row("Gut feeling", *(f"{c['gut']}/5" if c["gut"] else "–" for c in data["companies"]))
+    table.add_row("Red flags", *(str(len(c["red_flags"])) for c in data["companies"]))
+    console = _out()
+    console.print(table)
+    console.print("[dim]★ a priority · fit per theme: green 100%, yellow 50%, red 0%, averaged over questions asked[/dim]")
+    for c in data["companies"]:
+        if c["unknown"]:
+            names = ", ".join(titles.get(t, t) for t in c["unknown"])
+            console.print(f"[yellow]{escape(c['company'])}: must know before deciding: {escape(names)}[/yellow]")
+        for flag in c["red_flags"]:
+            note = f": {flag['note']}" if flag["note"] else ""
+            console.print(f"[red]{escape(c['company'])} red flag:[/red] {escape(flag['question'] + note)}")

@@ -4,7 +4,8 @@ Per theme: green 1, yellow 0.5, red 0, averaged over the questions asked (the la
 asked in several rounds counts). Overall: themes weighted by the candidate's priorities, n for the first of
 n priorities down to 1 for the last; any other theme counts half of the lowest priority weight. A priority
 theme with no question asked is unknown, never zero: it is left out of the overall fit and listed as a
-must-know before any decision.
+must-know before any decision. Answers about the hiring process itself (the next-steps theme) say
+nothing about fit and are left out.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from revint_cli.debrief import SCORE
+
+PROCESS_THEME = "next-steps"
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ def weights(priorities: Sequence[str], themes: Sequence[str]) -> dict[str, Fract
 def compute(priorities: Sequence[str], rated: Sequence[Rated], gut: int | None = None) -> Fit:
     by_theme: dict[str, list[Fraction]] = {}
     for r in rated:
+        if r.theme == PROCESS_THEME:
+            continue
         by_theme.setdefault(r.theme, []).append(Fraction(SCORE[r.rating]))
     order = list(dict.fromkeys([*priorities, *by_theme]))
     themes: dict[str, Fraction | None] = {}

@@ -277,3 +277,86 @@ def _custom(ask: Prompter, bank: bank_mod.Bank, answers: Answers) -> list[dict[s
         questions.append({"text": text, "theme": theme, "minutes": int(minutes)})
         answers["custom_questions"] = questions
     return questions
+
+
+# ----- debrief -----------------------------------------------------------------------------------------
+
+RATING_CHOICES = [
+    ("green", "green: a clear, specific, reassuring answer"),
+    ("yellow", "yellow: vague, mixed, or you are not sure"),
+    ("red", "red: a worrying answer"),
+]
+GUT_CHOICES = [
+    ("5", "5: I want this job"),
+    ("4", "4: good, with small doubts"),
+    ("3", "3: mixed"),
+    ("2", "2: doubtful"),
+    ("1", "1: no"),
+]
+BACKUPS_DONE = "_backups_checked"  # a draft-only marker: the backup checklist was answered
+
+
+def debrief(sheet: dict[str, Any], bank: bank_mod.Bank, answers: Answers, on_answer: OnAnswer, *, review: bool = False) -> Answers:
+    """Walk through the sheet's questions: asked or not, a note, a rating; then extras, gut feeling, notes."""
+    ask = Prompter("Interrupted. Your answers are saved: run revint debrief --resume to continue.")
+    recorded: dict[str, Any] = answers.setdefault("answers", {})
+    planned = list(sheet.get("questions", []))
+    backups = list(sheet.get("backup", []))
+
+    if backups and (review or BACKUPS_DONE not in answers):
+        extra_ids = ask.checkbox(
+            "Did you also ask any of the 'If time allows' questions? (space to pick, enter when done)",
+            [(q["id"], q["text"]) for q in backups],
+            checked=[q["id"] for q in backups if q["id"] in recorded],
+        )
+        planned += [q for q in backups if q["id"] in extra_ids]
+        answers[BACKUPS_DONE] = True
+        on_answer(answers)
+    else:
+        planned += [q for q in backups if q["id"] in recorded]
+
+    for n, q in enumerate(planned, start=1):
+        if q["id"] in recorded and not review:
+            continue
+        before = recorded.get(q["id"]) or {}
+        who = q.get("ask") or {}
+        person = f" · asked of {who.get('name') or who.get('role')}" if who else ""
+        ask.say(f"\n[{n}/{len(planned)}] {q['text']}", "bold")
+        ask.say(f"  {q['theme']}{person}", "fg:ansibrightblack")
+        for green in q.get("listen_for", {}).get("green", []):
+            ask.say(f"  + {green}", "fg:ansigreen")
+        for red in q.get("listen_for", {}).get("red", []):
+            ask.say(f"  - {red}", "fg:ansired")
+        asked = ask.select("Did you ask it?", [("yes", "yes"), ("no", "no")], default="no" if before.get("asked") is False else "yes")
+        if asked == "no":
+            recorded[q["id"]] = {"asked": False}
+            on_answer(answers)
+            continue
+        note = ask.text("What did they answer? (a short note, optional)", default=str(before.get("note") or ""))
+        rating = ask.select("How did it sound?", RATING_CHOICES, default=str(before.get("rating") or "yellow"))
+        recorded[q["id"]] = {"asked": True, "rating": rating, "note": note}
+        on_answer(answers)
+
+    if review or "extra" not in answers:
+        extras: list[dict[str, Any]] = list(answers.get("extra") or []) if not review else []
+        themes = [(t.id, t.title) for t in bank.themes.values()]
+        while ask.confirm(
+            "Did you ask anything that was not on the sheet?" if not extras else "Another one?", default=False
+        ):
+            text = ask.text("What did you ask?", validate=question_text)
+            theme = ask.select("Which theme does it belong to?", themes, default=themes[0][0])
+            note = ask.text("What did they answer? (optional)")
+            rating = ask.select("How did it sound?", RATING_CHOICES, default="yellow")
+            extras.append({"text": text, "theme": theme, "rating": rating, "note": note})
+            answers["extra"] = extras
+            on_answer(answers)
+        answers["extra"] = extras
+        on_answer(answers)
+    if review or "gut" not in answers:
+        gut = ask.select("Overall, what does your gut say?", GUT_CHOICES, default=str(answers.get("gut") or 3))
+        answers["gut"] = int(gut)
+        on_answer(answers)
+    if review or "notes" not in answers:
+        answers["notes"] = ask.text("Anything else to remember? (optional)", default=str(answers.get("notes") or ""))
+        on_answer(answers)
+    return answers
