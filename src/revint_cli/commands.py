@@ -2,28 +2,50 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
-
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
+from typing import TYPE_CHECKING, Any
 
 from revint_cli import drafts as drafts_mod
 from revint_cli import prep as prep_mod
-from revint_cli.bank import Bank
 from revint_cli.errors import RevintError
 from revint_cli.prep import Options as PrepOptions
-from revint_cli.tailor import Plan
 
-__all__ = ["PrepOptions", "prep", "drafts"]
+if TYPE_CHECKING:  # rich and the models load when a command prints, not before the first prompt
+    from fractions import Fraction
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from revint_cli.bank import Bank
+    from revint_cli.tailor import Plan
+
+__all__ = ["PrepOptions", "prep", "drafts", "sessions", "debrief", "compare"]
 
 
 def _err() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False)
 
 
 def _out() -> Console:
+    from rich.console import Console
+
     return Console(highlight=False)
+
+
+def escape(text: str) -> str:
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+def _table(*columns: str, **options: Any) -> Table:
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False, **options)
+    for column in columns:
+        table.add_column(column)
+    return table
 
 
 def prep(bank: Bank, opts: PrepOptions, next_round: str | None = None) -> None:
@@ -45,8 +67,7 @@ def prep(bank: Bank, opts: PrepOptions, next_round: str | None = None) -> None:
 
 
 def _summary(console: Console, bank: Bank, plan: Plan, written: prep_mod.Written, session: str) -> None:
-    table = Table(box=None, header_style="bold", pad_edge=False, title_justify="left")
-    table.add_column("theme")
+    table = _table("theme")
     table.add_column("questions", justify="right")
     table.add_column("minutes", justify="right")
     for theme in plan.theme_order:
@@ -78,9 +99,7 @@ def drafts(clear: str | None) -> None:
     if not found:
         _out().print("No unfinished preps or debriefs.")
         return
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("name", "kind", "company", "role", "last change"):
-        table.add_column(column)
+    table = _table("name", "kind", "company", "role", "last change")
     for d in found:
         table.add_row(escape(d.name), d.kind, escape(d.company), escape(d.role), d.changed.strftime("%Y-%m-%d %H:%M"))
     console = _out()
@@ -96,17 +115,18 @@ def _fit_cell(value: Fraction | float | None) -> str:
 
 
 def sessions(json_out: bool) -> None:
+    import sys
+
     from revint_cli import sessions as sessions_mod
     from revint_cli.fit import rounded
     from revint_cli.render import to_json
 
-    rows = []
-    for name in sessions_mod.names():
-        s = sessions_mod.load(name)
-        fit = s.fit()
-        rows.append(
+    found = [sessions_mod.load(name) for name in sessions_mod.names()]
+    fits = [s.fit() for s in found]
+    if json_out:
+        rows = [
             {
-                "session": name,
+                "session": s.name,
                 "company": s.profile.company,
                 "role": s.profile.role,
                 "stage": s.profile.stage,
@@ -114,22 +134,22 @@ def sessions(json_out: bool) -> None:
                 "rounds": s.latest_round,
                 "fit": rounded(fit.overall) if fit else None,
             }
-        )
-    if json_out:
-        import sys
-
+            for s, fit in zip(found, fits, strict=True)
+        ]
         sys.stdout.write(to_json(rows))
         return
     console = _out()
-    if not rows:
+    if not found:
         console.print("No sessions yet: each finished revint prep is kept as one.")
         return
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("session", "company", "role", "stage", "date", "fit"):
-        table.add_column(column, justify="right" if column == "fit" else "left", no_wrap=column != "role")
-    for r in rows:
-        fit_text = "not debriefed" if r["fit"] is None and not sessions_mod.load(r["session"]).debriefs else _fit_cell(r["fit"])
-        table.add_row(escape(r["session"]), escape(r["company"]), escape(r["role"]), r["stage"], r["date"] or "", fit_text)
+    table = _table()
+    for column in ("session", "stage", "date", "fit", "company · role"):
+        table.add_column(column, justify="right" if column == "fit" else "left", no_wrap=column != "company · role")
+    for s, fit in zip(found, fits, strict=True):
+        fit_text = "not debriefed" if fit is None else _fit_cell(fit.overall)
+        date = s.profile.date.isoformat() if s.profile.date else ""
+        who = f"{s.profile.company} · {s.profile.role}"
+        table.add_row(escape(s.name), s.profile.stage, date, fit_text, escape(who))
     console.print(table)
 
 
@@ -165,7 +185,8 @@ def debrief(bank: Bank, ref: str | None, answers: object, no_input: bool, resume
     recorder = drafts_mod.Recorder("debrief", f"debrief-{session.name}")
 
     planned = [q["id"] for q in sheet.get("questions", [])]
-    recorded = data.get("answers") if isinstance(data.get("answers"), dict) else {}
+    given = data.get("answers")
+    recorded: dict[str, Any] = given if isinstance(given, dict) else {}
     missing = [qid for qid in planned if qid not in recorded] + [k for k in ("gut",) if k not in data]
     if missing and not no_input:
         if not interactive:
@@ -198,8 +219,7 @@ def _print_fit(console: Console, bank: Bank, priorities: list[str], fit: object)
     from revint_cli.fit import Fit
 
     assert isinstance(fit, Fit)
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("theme")
+    table = _table("theme")
     table.add_column("asked", justify="right")
     table.add_column("fit", justify="right")
     for theme, value in fit.themes.items():
@@ -246,8 +266,7 @@ def compare(bank: Bank, refs: list[str], priorities: list[str] | None, fmt: str)
     if fmt == "md":
         sys.stdout.write(compare_mod.markdown(data, titles))
         return
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("theme")
+    table = _table("theme")
     for c in data["companies"]:
         table.add_column(escape(c["company"]), justify="right")
     for theme in next(iter(data["companies"]))["fit"]:

@@ -11,15 +11,19 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import questionary
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from questionary import Choice
 
-from revint_cli import bank as bank_mod
-from revint_cli import profile as profile_mod
+from revint_cli import vocab
 from revint_cli.errors import ExitCode, RevintError
+
+if TYPE_CHECKING:
+    from revint_cli.bank import Bank
+
+    BankSource = Bank | Callable[[], Bank]
 
 Answers = dict[str, Any]
 OnAnswer = Callable[[Answers], None]
@@ -141,8 +145,12 @@ def _choices(values: Sequence[str]) -> list[tuple[str, str]]:
     return [(v, v) for v in values]
 
 
-def prep(bank: bank_mod.Bank, answers: Answers, on_answer: OnAnswer, *, review: bool = False) -> Answers:
-    """Ask for every profile key not yet in `answers` (all of them with `review`) and return the answers."""
+def prep(get_bank: BankSource, answers: Answers, on_answer: OnAnswer, *, review: bool = False) -> Answers:
+    """Ask for every profile key not yet in `answers` (all of them with `review`) and return the answers.
+
+    `get_bank` may be a function, called only when a question needs the bank (the themes), so that the
+    first prompt does not wait for the bank to load.
+    """
     ask = Prompter("Interrupted. Your answers are saved: run revint prep --resume to continue.")
 
     def need(key: str) -> bool:
@@ -162,11 +170,11 @@ def prep(bank: bank_mod.Bank, answers: Answers, on_answer: OnAnswer, *, review: 
         keep("role", ask.text("For which role?", default=str(default("role", "")), validate=required_line))
     role = str(answers.get("role", ""))
     selects = (
-        ("role_family", "Which kind of role is it?", bank_mod.ROLE_FAMILIES, profile_mod.guess_role_family(role)),
-        ("seniority", "At which level?", bank_mod.SENIORITIES, profile_mod.guess_seniority(role)),
-        ("work_mode", "Where would you work?", bank_mod.WORK_MODES, "onsite"),
-        ("stage", "Which stage of the process is this?", bank_mod.STAGES, "interview"),
-        ("format", "How will you meet?", profile_mod.FORMATS, "video"),
+        ("role_family", "Which kind of role is it?", vocab.ROLE_FAMILIES, vocab.guess_role_family(role)),
+        ("seniority", "At which level?", vocab.SENIORITIES, vocab.guess_seniority(role)),
+        ("work_mode", "Where would you work?", vocab.WORK_MODES, "onsite"),
+        ("stage", "Which stage of the process is this?", vocab.STAGES, "interview"),
+        ("format", "How will you meet?", vocab.FORMATS, "video"),
     )
     for key, message, values, fallback in selects:
         if need(key):
@@ -185,12 +193,16 @@ def prep(bank: bank_mod.Bank, answers: Answers, on_answer: OnAnswer, *, review: 
     if need("interviewers"):
         keep("interviewers", _interviewers(ask, list(answers.get("interviewers") or [])))
     if need("priorities"):
-        keep("priorities", _priorities(ask, bank, answers))
+        keep("priorities", _priorities(ask, _bank(get_bank), answers))
     if need("research"):
-        _research(ask, bank, answers, on_answer)
+        _research(ask, _bank(get_bank), answers, on_answer)
     if need("custom_questions"):
-        keep("custom_questions", _custom(ask, bank, answers))
+        keep("custom_questions", _custom(ask, _bank(get_bank), answers))
     return answers
+
+
+def _bank(source: BankSource) -> Bank:
+    return source() if callable(source) else source
 
 
 def _interviewers(ask: Prompter, saved: list[Any]) -> list[dict[str, str]]:
@@ -200,7 +212,7 @@ def _interviewers(ask: Prompter, saved: list[Any]) -> list[dict[str, str]]:
         default=str(min(len(saved), 2)),
     )
     people: list[dict[str, str]] = []
-    roles = [(a, f"{a} ({AUDIENCE_HELP[a]})") for a in bank_mod.AUDIENCES]
+    roles = [(a, f"{a} ({AUDIENCE_HELP[a]})") for a in vocab.AUDIENCES]
     for n in range(int(count)):
         before = saved[n] if n < len(saved) and isinstance(saved[n], dict) else {}
         which = "first" if n == 0 else "second"
@@ -210,7 +222,7 @@ def _interviewers(ask: Prompter, saved: list[Any]) -> list[dict[str, str]]:
     return people
 
 
-def _priorities(ask: Prompter, bank: bank_mod.Bank, answers: Answers) -> list[str]:
+def _priorities(ask: Prompter, bank: Bank, answers: Answers) -> list[str]:
     themes = sorted(bank.themes.values(), key=lambda t: not t.core)
     saved = [t for t in answers.get("priorities") or [] if t in bank.themes]
 
@@ -236,7 +248,7 @@ def _priorities(ask: Prompter, bank: bank_mod.Bank, answers: Answers) -> list[st
     return ordered + rest
 
 
-def _research(ask: Prompter, bank: bank_mod.Bank, answers: Answers, on_answer: OnAnswer) -> None:
+def _research(ask: Prompter, bank: Bank, answers: Answers, on_answer: OnAnswer) -> None:
     notes: dict[str, str] = dict(answers.get("research") or {})
     answers["research"] = notes
     themes = [t for t in answers.get("priorities") or [] if t in bank.themes]
@@ -254,7 +266,7 @@ def _research(ask: Prompter, bank: bank_mod.Bank, answers: Answers, on_answer: O
         on_answer(answers)
 
 
-def _custom(ask: Prompter, bank: bank_mod.Bank, answers: Answers) -> list[dict[str, Any]]:
+def _custom(ask: Prompter, bank: Bank, answers: Answers) -> list[dict[str, Any]]:
     from revint_cli.tailor import custom_warnings
 
     saved = list(answers.get("custom_questions") or [])
@@ -296,7 +308,7 @@ GUT_CHOICES = [
 BACKUPS_DONE = "_backups_checked"  # a draft-only marker: the backup checklist was answered
 
 
-def debrief(sheet: dict[str, Any], bank: bank_mod.Bank, answers: Answers, on_answer: OnAnswer, *, review: bool = False) -> Answers:
+def debrief(sheet: dict[str, Any], bank: Bank, answers: Answers, on_answer: OnAnswer, *, review: bool = False) -> Answers:
     """Walk through the sheet's questions: asked or not, a note, a rating; then extras, gut feeling, notes."""
     ask = Prompter("Interrupted. Your answers are saved: run revint debrief --resume to continue.")
     recorded: dict[str, Any] = answers.setdefault("answers", {})
