@@ -161,9 +161,9 @@ class Question(Strict):
     minutes: Minutes = Field(description="Time to ask and hear the answer.")  # type: ignore[valid-type]
     audience: _unique_list(Audience, min_length=1) = Field(description="Who can really answer it.")  # type: ignore[valid-type]
     stages: _unique_list(Stage, min_length=1)  # type: ignore[valid-type]
-    seniority: _unique_list(Literal["all"] | Seniority, min_length=1, all_or_subset=True)  # type: ignore[valid-type]
-    role_families: _unique_list(Literal["all"] | RoleFamily, min_length=1, all_or_subset=True)  # type: ignore[valid-type]
-    work_modes: _unique_list(Literal["all"] | WorkMode, min_length=1, all_or_subset=True)  # type: ignore[valid-type]
+    seniority: _unique_list(Literal["all", Seniority], min_length=1, all_or_subset=True)  # type: ignore[valid-type]
+    role_families: _unique_list(Literal["all", RoleFamily], min_length=1, all_or_subset=True)  # type: ignore[valid-type]
+    work_modes: _unique_list(Literal["all", WorkMode], min_length=1, all_or_subset=True)  # type: ignore[valid-type]
     follow_ups: Annotated[list[QuestionText], Field(min_length=2)]
     listen_for: Signals
     skip_if_researched: bool = False

@@ -16,9 +16,12 @@ import yaml
 try:
     from yaml import CSafeDumper as _Dumper
     from yaml import CSafeLoader as _Loader
+    from yaml._yaml import CParser as _CParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    _CParser = None  # type: ignore[assignment,misc]
 
 MAX_DEPTH = 32
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -122,8 +125,7 @@ _NO_KEY = object()
 
 def _line_at(text: str, position: int) -> int:
     """The line of a reader error's position: libyaml counts bytes of the UTF-8 text, pure Python characters."""
-    c_parser = getattr(yaml, "CParser", None)
-    if c_parser is not None and issubclass(_Loader, c_parser):
+    if _CParser is not None and issubclass(_Loader, _CParser):
         return text.encode("utf-8")[:position].count(b"\n") + 1
     return text[:position].count("\n") + 1
 
