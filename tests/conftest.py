@@ -1,0 +1,57 @@
+"""Fixtures shared by every test: an isolated revint home, a fixed terminal, and running the CLI in-process."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+# Variables that would make output depend on the machine running the tests (colours forced on, a CI runner
+# that typer treats as a terminal, a fixed terminal width).
+_UNSTABLE_ENV = (
+    "FORCE_COLOR",
+    "PY_COLORS",
+    "CLICOLOR_FORCE",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "TERMINAL_WIDTH",
+    "GITHUB_ACTIONS",
+    "LINES",
+)
+
+
+@pytest.fixture(autouse=True)
+def revint_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own revint home, no bank or debug settings of the developer, and an 80-column,
+    colourless, dumb terminal. Subprocesses inherit all of this through os.environ."""
+    home = tmp_path / "revint-home"
+    home.mkdir()
+    monkeypatch.setenv("REVINT_HOME", str(home))
+    for name in ("REVINT_BANK", "REVINT_DEBUG", *_UNSTABLE_ENV):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv("NO_COLOR", "1")
+    return home
+
+
+class Result(NamedTuple):
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[[Sequence[str]], Result]:
+    """Run `revint ARGV...` in-process: `code, out, err = cli(["themes", "--json"])`."""
+    from revint_cli.cli import run
+
+    def invoke(argv: Sequence[str]) -> Result:
+        capsys.readouterr()  # drop whatever the test printed before
+        code = run(list(argv))
+        out, err = capsys.readouterr()
+        return Result(code, out, err)
+
+    return invoke
