@@ -31,7 +31,23 @@ class Draft:
 
 
 def _path(name: str) -> Path:
+    """The file of the draft `name`; a name that would reach outside the drafts folder names no draft."""
+    if not name or name.startswith(".") or "/" in name or "\\" in name or "\0" in name:
+        raise RevintError(f"no draft named '{name}' (see revint drafts)")
     return paths.drafts_dir() / f"{name}.yaml"
+
+
+def _is_untitled(name: str) -> bool:
+    return name == UNTITLED or (name.startswith(f"{UNTITLED}-") and name[len(UNTITLED) + 1 :].isdigit())
+
+
+def _free(name: str) -> str:
+    """`name`, or `name-2`, `name-3`, ... when an earlier unfinished draft already has it."""
+    candidate, n = name, 1
+    while _path(candidate).exists():
+        n += 1
+        candidate = f"{name}-{n}"
+    return candidate
 
 
 def save(kind: str, name: str, answers: dict[str, Any]) -> Path:
@@ -75,7 +91,10 @@ def latest(kind: str, name: str | None = None) -> Draft:
         path = _path(name)
         if not path.exists():
             raise RevintError(f"no draft named '{name}' (see revint drafts)")
-        return load(path)
+        draft = load(path)
+        if draft.kind != kind:
+            raise RevintError(f"the draft '{name}' is a {draft.kind}; continue it with revint {draft.kind} --resume")
+        return draft
     for draft in all_drafts():
         if draft.kind == kind:
             return draft
@@ -83,22 +102,31 @@ def latest(kind: str, name: str | None = None) -> Draft:
 
 
 class Recorder:
-    """Saves the answers after every prompt under a name that follows the company and role once known."""
+    """Saves the answers after every prompt under a name that follows the company and role once known.
+
+    A new prep starts as `untitled` (or `untitled-2`, ... beside earlier unfinished ones) and takes the name
+    `COMPANY-ROLE` once both are known, never replacing another unfinished draft. A recorder given a name
+    (a resumed draft, a debrief) owns that draft from the start; a new one owns only what it saved.
+    """
 
     def __init__(self, kind: str, name: str | None = None):
         self.kind = kind
         self.name = name or UNTITLED
+        self.owned = name is not None
 
     def __call__(self, answers: dict[str, Any]) -> None:
         from revint_cli.profile import slugify
 
-        name = self.name
-        if self.kind == "prep" and answers.get("company") and answers.get("role") and name == UNTITLED:
-            name = f"{slugify(str(answers['company']))}-{slugify(str(answers['role']))}"
+        name = self.name if self.owned else _free(self.name)
+        if self.kind == "prep" and answers.get("company") and answers.get("role") and _is_untitled(name):
+            slug = f"{slugify(str(answers['company']))}-{slugify(str(answers['role']))}"
+            name = slug if slug == self.name else _free(slug)
         save(self.kind, name, answers)
-        if name != self.name:
+        if self.owned and name != self.name:
             remove(self.name)
-            self.name = name
+        self.name, self.owned = name, True
 
     def discard(self) -> None:
-        remove(self.name)
+        """Remove the draft once its work is done; a recorder that never saved leaves others' drafts alone."""
+        if self.owned:
+            remove(self.name)

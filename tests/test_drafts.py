@@ -1,0 +1,212 @@
+"""Drafts in-process: listing and clearing them, naming them, and never losing one to another prep."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from revint_cli import drafts
+from revint_cli.errors import RevintError
+from support_sessions import EXAMPLES
+
+
+def draft_names(home: Path) -> list[str]:
+    return sorted(p.stem for p in (home / "drafts").glob("*.yaml"))
+
+
+def test_drafts_lists_company_role_and_last_change_newest_first(cli, revint_home: Path) -> None:
+    older = drafts.save("prep", "acme-corp-backend-engineer", {"company": "Acme Corp", "role": "Backend Engineer"})
+    drafts.save("prep", "globex-designer", {"company": "Globex", "role": "Designer", "minutes": 30})
+    stamp = time.mktime((2026, 11, 20, 9, 41, 0, 0, 0, -1))
+    os.utime(older, (stamp, stamp))
+
+    code, out, err = cli(["drafts"])
+
+    assert code == 0, err
+    rows = [line.split() for line in out.splitlines() if line.strip()]
+    assert rows[0] == ["name", "kind", "company", "role", "last", "change"]
+    assert rows[1][:4] == ["globex-designer", "prep", "Globex", "Designer"]
+    assert rows[2] == [
+        "acme-corp-backend-engineer",
+        "prep",
+        "Acme",
+        "Corp",
+        "Backend",
+        "Engineer",
+        "2026-11-20",
+        "09:41",
+    ]
+    assert "revint prep --resume" in out
+
+
+def test_drafts_with_none_says_so(cli) -> None:
+    code, out, _ = cli(["drafts"])
+    assert code == 0
+    assert "No unfinished preps or debriefs." in out
+
+
+def test_drafts_skips_a_file_that_is_not_a_draft(cli, revint_home: Path) -> None:
+    drafts.save("prep", "good", {"company": "Acme", "role": "Dev"})
+    (revint_home / "drafts" / "broken.yaml").write_text("kind: [\n", encoding="utf-8")
+    (revint_home / "drafts" / "other.yaml").write_text("hello: world\n", encoding="utf-8")
+    code, out, err = cli(["drafts"])
+    assert code == 0, err
+    assert "good" in out
+    assert "broken" not in out
+    assert "other" not in out
+
+
+def test_drafts_clear_removes_only_that_draft(cli, revint_home: Path) -> None:
+    drafts.save("prep", "acme-dev", {"company": "Acme", "role": "Dev"})
+    drafts.save("prep", "globex-dev", {"company": "Globex", "role": "Dev"})
+
+    code, _, err = cli(["drafts", "--clear", "acme-dev"])
+
+    assert code == 0
+    assert "Removed the draft acme-dev." in err
+    assert draft_names(revint_home) == ["globex-dev"]
+
+
+def test_drafts_clear_unknown_name_is_exit_2(cli, revint_home: Path) -> None:
+    drafts.save("prep", "acme-dev", {"company": "Acme", "role": "Dev"})
+    code, _, err = cli(["drafts", "--clear", "acme-devv"])
+    assert code == 2
+    assert "no draft named 'acme-devv'" in err
+    assert draft_names(revint_home) == ["acme-dev"]
+
+
+@pytest.mark.parametrize("name", ["../secret", "../sessions/acme/profile", "/tmp/x", ".hidden", ""])
+def test_drafts_clear_never_reaches_outside_the_drafts_folder(cli, revint_home: Path, name: str) -> None:
+    """A name with a path in it names no draft: it must not delete REVINT_HOME/secret.yaml or a session."""
+    (revint_home / "drafts").mkdir()
+    secret = revint_home / "secret.yaml"
+    secret.write_text("kind: prep\nanswers: {company: Keep}\n", encoding="utf-8")
+    profile = revint_home / "sessions" / "acme" / "profile.yaml"
+    profile.parent.mkdir(parents=True)
+    profile.write_text("company: Keep\n", encoding="utf-8")
+
+    code, _, err = cli(["drafts", "--clear", name])
+
+    assert code == 2
+    assert "no draft named" in err
+    assert secret.exists()
+    assert profile.exists()
+
+
+def test_resume_with_a_path_as_draft_name_is_refused(cli, revint_home: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    outside = revint_home / "elsewhere.yaml"
+    outside.write_text("kind: prep\nanswers: {company: Acme, role: Dev}\n", encoding="utf-8")
+    code, _, err = cli(["prep", "--resume", "--draft", "../elsewhere", "--no-input"])
+    assert code == 2
+    assert "no draft named '../elsewhere'" in err
+    assert list(tmp_path.glob("*.md")) == []
+
+
+def test_resume_a_complete_draft_writes_the_sheet_and_removes_the_draft(
+    cli, revint_home: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    answers = yaml.safe_load((EXAMPLES / "acme-backend.yaml").read_text(encoding="utf-8"))
+    drafts.save("prep", "acme-corp-senior-backend-engineer", answers)
+    drafts.save("prep", "globex-dev", {"company": "Globex", "role": "Dev"})
+    old = time.time() - 3600
+    os.utime(revint_home / "drafts" / "globex-dev.yaml", (old, old))  # the acme one is the newest
+
+    code, _, err = cli(["prep", "--resume"])
+
+    assert code == 0, err
+    assert (tmp_path / "acme-corp-senior-backend-engineer.md").is_file()
+    assert draft_names(revint_home) == ["globex-dev"]
+
+
+def test_resume_without_drafts_is_exit_2(cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = cli(["prep", "--resume"])
+    assert code == 2
+    assert "no unfinished prep to resume" in err
+
+
+def test_resume_a_debrief_draft_as_a_prep_is_refused(cli, revint_home: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    drafts.save("debrief", "debrief-acme", {"_session": "acme", "answers": {}, "gut": 3})
+    code, _, err = cli(["prep", "--resume", "--draft", "debrief-acme", "--no-input"])
+    assert code == 2
+    assert "is a debrief; continue it with revint debrief --resume" in err
+    assert draft_names(revint_home) == ["debrief-acme"]
+
+
+# ----- the recorder: every answer saved at once, under a name that follows the company and role ---------
+
+
+def test_recorder_saves_every_answer_and_renames_once_company_and_role_are_known(revint_home: Path) -> None:
+    record = drafts.Recorder("prep")
+    record({"company": "Café Zoë"})
+    assert draft_names(revint_home) == ["untitled"]
+    assert drafts.latest("prep").answers == {"company": "Café Zoë"}
+
+    record({"company": "Café Zoë", "role": "Data Analyst"})
+    assert draft_names(revint_home) == ["cafe-zoe-data-analyst"]
+    record({"company": "Café Zoë", "role": "Data Analyst", "minutes": 30})
+    # Scalars come back as the text typed; the profile model decides what is a number.
+    assert drafts.latest("prep").answers == {"company": "Café Zoë", "role": "Data Analyst", "minutes": "30"}
+
+    record.discard()
+    assert draft_names(revint_home) == []
+
+
+def test_a_new_prep_does_not_overwrite_an_earlier_untitled_draft(revint_home: Path) -> None:
+    earlier = drafts.Recorder("prep")
+    earlier({"company": "Hooli"})  # interrupted before the role
+
+    record = drafts.Recorder("prep")
+    record({"company": "Initech"})
+
+    assert draft_names(revint_home) == ["untitled", "untitled-2"]
+    assert drafts.load(revint_home / "drafts" / "untitled.yaml").answers == {"company": "Hooli"}
+    record({"company": "Initech", "role": "Dev"})
+    assert draft_names(revint_home) == ["initech-dev", "untitled"]
+    assert drafts.load(revint_home / "drafts" / "untitled.yaml").answers == {"company": "Hooli"}
+
+
+def test_a_new_prep_for_the_same_job_keeps_the_earlier_draft(revint_home: Path) -> None:
+    earlier = drafts.Recorder("prep")
+    earlier({"company": "Acme", "role": "Dev", "minutes": 45, "stage": "final"})
+
+    record = drafts.Recorder("prep")
+    record({"company": "Acme", "role": "Dev"})
+
+    assert draft_names(revint_home) == ["acme-dev", "acme-dev-2"]
+    assert (
+        drafts.load(revint_home / "drafts" / "acme-dev.yaml").answers["minutes"] == "45"
+    )  # scalars come back as typed
+
+
+def test_replaying_a_complete_answers_file_leaves_other_drafts_alone(
+    cli, revint_home: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A prep that never saved a draft must not remove one: `untitled` is someone's interrupted prep."""
+    monkeypatch.chdir(tmp_path)
+    drafts.Recorder("prep")({"company": "Hooli"})
+    code, _, err = cli(["prep", "--answers", str(EXAMPLES / "acme-backend.yaml")])
+    assert code == 0, err
+    assert draft_names(revint_home) == ["untitled"]
+
+
+def test_a_resumed_untitled_draft_takes_its_name_when_the_role_is_known(revint_home: Path) -> None:
+    drafts.Recorder("prep")({"company": "Hooli"})
+    resumed = drafts.latest("prep")
+    record = drafts.Recorder("prep", resumed.name)
+    record({"company": "Hooli", "role": "Dev"})
+    assert draft_names(revint_home) == ["hooli-dev"]
+    record.discard()
+    assert draft_names(revint_home) == []
+
+
+def test_latest_named_draft_must_exist() -> None:
+    with pytest.raises(RevintError, match="no draft named 'nope'"):
+        drafts.latest("prep", "nope")
