@@ -4,12 +4,13 @@ The rules, in order:
 1. A question is eligible when its theme is not skipped, its tags admit the profile's stage, seniority,
    role family and work mode, and (with interviewers named) one of them is in its audience.
    A `skip_if_researched` question is dropped when its theme has a research note.
-2. One `next-steps` question closes the sheet; its minutes are reserved first.
+2. One `next-steps` question closes the sheet: the best one that fits; its minutes are reserved first.
 3. The candidate's own questions come next, first in their themes.
-4. Then coverage before depth: every priority theme gets its best question, then remote-work for remote
-   and hybrid candidates, then a second question per priority, then one question for each other theme
-   that fits, then a third per priority. Within a theme, questions tagged for exactly this role family,
-   seniority or work mode come before generic ones; otherwise the bank's order is its ranking.
+4. Then coverage before depth: every priority theme gets its best question that fits, then remote-work for
+   remote and hybrid candidates, then a second question per priority, then one question for each other
+   theme that fits, then a third per priority; the candidate's own questions count towards these. Within a
+   theme, questions tagged for exactly this role family, seniority or work mode come before generic ones;
+   otherwise the bank's order is its ranking.
 5. The planned minutes never exceed the budget; the best questions that did not fit are the backups.
 """
 
@@ -137,7 +138,11 @@ def _closest(text: str, bank_texts: Mapping[str, str]) -> str | None:
     matcher.set_seq2(text.lower())
     for qid, other in bank_texts.items():
         matcher.set_seq1(other.lower())
-        if matcher.real_quick_ratio() > REPEAT_RATIO and matcher.quick_ratio() > REPEAT_RATIO and matcher.ratio() > REPEAT_RATIO:
+        if (
+            matcher.real_quick_ratio() > REPEAT_RATIO
+            and matcher.quick_ratio() > REPEAT_RATIO
+            and matcher.ratio() > REPEAT_RATIO
+        ):
             return qid
     return None
 
@@ -190,7 +195,16 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Plan:
         warnings, repeats = custom_warnings(custom.text, profile.stage, bank_texts)
         if repeats:
             repeated.add(repeats)
-        customs.append(Item(id=f"custom-{n}", theme=custom.theme, text=custom.text, minutes=custom.minutes, source="custom", warnings=tuple(warnings)))
+        customs.append(
+            Item(
+                id=f"custom-{n}",
+                theme=custom.theme,
+                text=custom.text,
+                minutes=custom.minutes,
+                source="custom",
+                warnings=tuple(warnings),
+            )
+        )
 
     order = theme_order(bank, profile, extra=[c.theme for c in customs])
     ranked: dict[str, list[Question]] = {}
@@ -198,9 +212,7 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Plan:
     position = {qid: i for i, qid in enumerate(bank.questions)}
     for theme in order:
         pool = [
-            q
-            for q in bank.in_theme(theme)
-            if eligible(q, profile) and q.id not in repeated and q.id not in carry.done
+            q for q in bank.in_theme(theme) if eligible(q, profile) and q.id not in repeated and q.id not in carry.done
         ]
         pool.sort(key=lambda q: (first.get(q.id, len(first)), -specificity(q, profile), position[q.id]))
         ranked[theme] = pool
@@ -216,34 +228,44 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Plan:
         note = None
         if recheck is not None:
             other = ask is not None and ask.role != recheck
-            note = f"asked again to cross-check a red answer from the {recheck}" + ("" if other else " (no one else named to ask)")
+            note = f"asked again to cross-check a red answer from the {recheck}" + (
+                "" if other else " (no one else named to ask)"
+            )
         chosen[question.id] = _item(question, ask, note)
         left -= question.minutes
         return True
 
-    closing = ranked.get(CLOSING_THEME, [])
-    if closing:
-        take(closing[0])
+    # The best closing question that fits: a long best one must not leave the sheet without one.
+    for question in ranked.get(CLOSING_THEME, []):
+        if take(question):
+            break
 
     kept_customs: list[Item] = []
     dropped_customs: list[Item] = []
-    for custom in customs:
-        if custom.minutes <= left:
-            left -= custom.minutes
-            kept_customs.append(custom)
+    for own in customs:
+        if own.minutes <= left:
+            left -= own.minutes
+            kept_customs.append(own)
         else:
-            dropped_customs.append(replace(custom, warnings=(*custom.warnings, f"did not fit in your {budget} minutes")))
+            dropped_customs.append(replace(own, warnings=(*own.warnings, f"did not fit in your {budget} minutes")))
 
     priorities = [t for t in order if t in profile.priorities and t != CLOSING_THEME]
     promoted = [REMOTE_THEME] if profile.work_mode in ("remote", "hybrid") and REMOTE_THEME not in priorities else []
     others = [t for t in order if t not in priorities and t not in promoted and t != CLOSING_THEME]
-    # At most three questions per priority theme and one per other theme, coverage first.
-    passes = [(priorities, 0), (promoted, 0), (priorities, 1), (others, 0), (priorities, 2)]
-    for themes, rank in passes:
+    # At most three questions per priority theme and one per other theme, coverage first. A pass gives each
+    # of its themes one more question, up to `upto` in all: the best one still left that fits the time, so
+    # that a long best question does not leave a theme empty while others get a second. The candidate's own
+    # questions count: a theme with one is already covered.
+    count = {theme: sum(c.theme == theme for c in kept_customs) for theme in order}
+    passes = [(priorities, 1), (promoted, 1), (priorities, 2), (others, 1), (priorities, 3)]
+    for themes, upto in passes:
         for theme in themes:
-            pool = ranked.get(theme, [])
-            if rank < len(pool):
-                take(pool[rank])
+            if count.get(theme, 0) >= upto:
+                continue
+            for question in ranked.get(theme, []):
+                if take(question):
+                    count[theme] = count.get(theme, 0) + 1
+                    break
 
     # Backups: the best eligible questions left out, nearest to being chosen first.
     leftovers: list[Question] = []
