@@ -15,14 +15,22 @@ SHEET_SCHEMA = "revint.sheet/1"
 # Inline markdown that a typed character could start: emphasis, code, links, HTML, entities, tables,
 # strikethrough, headings. Backslash-escaping ASCII punctuation is always literal in CommonMark.
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~&!{}()])")
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+# A list marker or block quote at the start of the text. An ordered marker is escaped at its '.' or ')':
+# a backslash before a digit is no escape in CommonMark and would show ("1.FC Köln" -> "\1.FC Köln").
+_LINE_START = re.compile(r"^(\s*)(?:([-+=>])|(\d+)([.)]))")
 
 
 def md_escape(text: str) -> str:
     """`text` as literal markdown on one line: markup escaped, line breaks and tabs folded to spaces."""
     one_line = " ".join(text.split())
     escaped = _INLINE.sub(r"\\\1", one_line)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    return _LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    if m.group(2):
+        return m.group(1) + "\\" + m.group(2)
+    return m.group(1) + m.group(3) + "\\" + m.group(4)
 
 
 def _person(iv: Interviewer) -> str:
