@@ -61,7 +61,9 @@ class Options:
     force: bool = False
 
 
-def gather(bank: Bank, opts: Options, start: dict[str, Any] | None = None, *, interactive: bool | None = None) -> tuple[Profile, Source]:
+def gather(
+    bank: Bank, opts: Options, start: dict[str, Any] | None = None, *, interactive: bool | None = None
+) -> tuple[Profile, Source]:
     """The profile for this run: replayed, resumed or asked for, then checked against the bank."""
     if interactive is None:
         interactive = sys.stdin.isatty()
@@ -88,7 +90,9 @@ def gather(bank: Bank, opts: Options, start: dict[str, Any] | None = None, *, in
             if opts.answers is None and not opts.resume:
                 raise RevintError(NEEDS_TERMINAL)
             if required:
-                raise RevintError(f"{label}: missing {', '.join(required)}; add them, or run revint prep in a terminal to be asked")
+                raise RevintError(
+                    f"{label}: missing {', '.join(required)}; add them, or run revint prep in a terminal to be asked"
+                )
         else:
             from revint_cli import wizard
 
@@ -124,15 +128,18 @@ def _brief(value: Any) -> str:
 
 
 def validate(bank: Bank, data: dict[str, Any], source: Source) -> Profile:
-    located = yamlio.Located(data, source.doc.lines)
+    # What the YAML reader found wrong in the file (a repeated key) is the file's problem even when
+    # --set replaced the value; it is reported at the line where the key is repeated.
+    in_file = list(source.doc.problems)
+    located = yamlio.Located(data, source.doc.lines, problem_lines=dict(source.doc.problem_lines))
     profile, problems = loading.validate(Profile, located)
     if profile is not None:
         problems = check_against_bank(profile, bank)
-    if not problems:
+    if not problems and not in_file:
         assert profile is not None
         return profile
     lines: list[str] = []
-    from_file = [(loc, msg) for loc, msg in problems if not loc or loc[0] not in source.overridden]
+    from_file = in_file + [(loc, msg) for loc, msg in problems if not loc or loc[0] not in source.overridden]
     lines += loading.format_problems(source.label, located, from_file)
     for loc, msg in problems:
         if loc and loc[0] in source.overridden:
@@ -174,7 +181,9 @@ def write(profile: Profile, text: str, opts: Options, source: Source) -> Written
         clashes = [p for p in (sheet, profile_path if write_profile else None) if p is not None and p.exists()]
         if clashes:
             names = " and ".join(str(p) for p in clashes)
-            raise RevintError(f"{names} already exist{'s' if len(clashes) == 1 else ''}; use --force to replace, or -o to write elsewhere")
+            raise RevintError(
+                f"{names} already exist{'s' if len(clashes) == 1 else ''}; use --force to replace, or -o to write elsewhere"
+            )
     if sheet is None:
         sys.stdout.write(text)
         sys.stdout.flush()
