@@ -1,0 +1,61 @@
+"""Small in-memory banks and profiles for tests of the tailoring rules and the sheet.
+
+`make_bank` writes the themes and questions as one bank file and loads it through `bank.merge`, so
+every hand-built bank passes the same checks as a real one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from revint_cli import bank as bank_mod
+from revint_cli.profile import Profile
+
+DEFAULT_THEMES = ("alpha", "beta", "gamma", "remote-work", "next-steps")
+
+
+def question(qid: str, theme: str, **fields: Any) -> dict[str, Any]:
+    """A bank question that admits everyone and everything unless told otherwise."""
+    data: dict[str, Any] = {
+        "id": qid,
+        "theme": theme,
+        "text": f"What is the story behind {qid}?",
+        "why": f"Shows {qid}.",
+        "minutes": 3,
+        "audience": list(bank_mod.AUDIENCES),
+        "stages": list(bank_mod.STAGES),
+        "seniority": ["all"],
+        "role_families": ["all"],
+        "work_modes": ["all"],
+        "follow_ups": [f"How did {qid} start?", f"Who decided {qid}?"],
+        "listen_for": {"green": [f"{qid} is specific"], "red": [f"{qid} is vague"]},
+    }
+    data.update(fields)
+    return data
+
+
+def theme(tid: str, **fields: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": tid, "title": tid.replace("-", " ").title(), "summary": f"About {tid}."}
+    data.update(fields)
+    return data
+
+
+def make_bank(questions: list[dict[str, Any]], themes: tuple[str, ...] | list[str] = DEFAULT_THEMES) -> bank_mod.Bank:
+    text = yaml.safe_dump(
+        {"version": 1, "themes": [theme(t) for t in themes], "questions": questions},
+        sort_keys=False,
+        allow_unicode=True,
+    )
+    return bank_mod.merge([("t.yaml", text)])
+
+
+def make_profile(**fields: Any) -> Profile:
+    data: dict[str, Any] = {"company": "Initech", "role": "Backend Engineer"}
+    data.update(fields)
+    return Profile.model_validate(data)
+
+
+def closing(qid: str = "next-steps-after", minutes: int = 1, **fields: Any) -> dict[str, Any]:
+    return question(qid, "next-steps", minutes=minutes, **fields)

@@ -1,0 +1,229 @@
+"""The prep wizard driven in-process through prompt_toolkit pipe input: keys in, answers out.
+
+The pipe is closed after the keys are sent, so a wizard that asks more than expected ends with an
+interruption (a failing test) instead of waiting for input forever.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+from builders import make_bank, question
+
+from revint_cli import bank as bank_mod
+from revint_cli import loading, prep, wizard, yamlio
+from revint_cli.bank import Bank
+from revint_cli.errors import ExitCode, RevintError
+from revint_cli.profile import Profile
+
+ENTER = "\r"
+DOWN = "\x1b[B"
+SPACE = " "
+CTRL_C = "\x03"
+INTERRUPTED = "Interrupted. Your answers are saved: run revint prep --resume to continue."
+
+SHIPPED = bank_mod.load()
+SMALL = make_bank([question(f"{t}-1", t) for t in ("alpha", "beta", "gamma", "remote-work", "next-steps")])
+
+
+def drive(
+    keys: str,
+    answers: dict[str, Any] | None = None,
+    *,
+    review: bool = False,
+    bank: Bank = SHIPPED,
+    seen: list[dict[str, Any]] | None = None,
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Run the wizard on `keys`; return its answers and a copy of what on_answer received each time."""
+    # ruff's TID253 keeps module-level prompt_toolkit imports to the wizard module
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    seen = [] if seen is None else seen
+    record = seen.append
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text(keys)
+        inp.close()
+        result = wizard.prep(
+            bank, {} if answers is None else answers, lambda a: record(copy.deepcopy(a)), review=review
+        )
+    return result, seen
+
+
+def valid(bank: Bank, data: dict[str, Any]) -> Profile:
+    return prep.validate(bank, data, prep.Source("wizard", yamlio.Located(data)))
+
+
+# Everything after the company and role, for tests about the first prompts.
+def after_role(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "work_mode": "onsite",
+        "stage": "interview",
+        "format": "video",
+        "minutes": 20,
+        "date": None,
+        "interviewers": [],
+        "priorities": [],
+        "research": {},
+        "custom_questions": [],
+    }
+    data.update(changes)
+    return data
+
+
+FULL_WALK = "".join(
+    [
+        "Café Ünïcode GmbH" + ENTER,  # company
+        "Senior Backend Engineer" + ENTER,  # role
+        ENTER * 2,  # role family and seniority: the guesses
+        DOWN * 2 + ENTER,  # work mode: remote
+        DOWN + ENTER,  # stage: final (from interview)
+        ENTER,  # format: video
+        "\x7f\x7f" + "25" + ENTER,  # minutes: 20 erased, 25 typed
+        "2026-12-01" + ENTER,  # date
+        DOWN + ENTER,  # one person
+        DOWN + ENTER,  # who they are: peer
+        "Zoë Ångström" + ENTER,  # their name
+        SPACE + DOWN + SPACE + ENTER,  # the first two themes
+        DOWN + ENTER,  # the second matters most
+        "Blameless postmortems on their blog" + ENTER,  # research for the first priority
+        ENTER,  # nothing found for the second
+        ENTER,  # no question of my own
+    ]
+)
+
+
+def test_full_walk_makes_a_valid_profile() -> None:
+    result, _ = drive(FULL_WALK)
+    profile = valid(SHIPPED, result)
+    core = [t.id for t in SHIPPED.themes.values() if t.core]
+    assert profile.company == "Café Ünïcode GmbH"
+    assert profile.role == "Senior Backend Engineer"
+    assert (profile.role_family, profile.seniority, profile.work_mode) == ("engineering", "senior", "remote")
+    assert (profile.stage, profile.format, profile.minutes) == ("final", "video", 25)
+    assert profile.date is not None
+    assert profile.date.isoformat() == "2026-12-01"
+    assert [(iv.name, iv.role) for iv in profile.interviewers] == [("Zoë Ångström", "peer")]
+    assert profile.priorities == [core[1], core[0]]
+    assert profile.research_notes() == {core[1]: "Blameless postmortems on their blog"}
+    assert profile.custom_questions == []
+
+
+def test_on_answer_gets_the_growing_answers_after_each_prompt() -> None:
+    result, seen = drive(FULL_WALK)
+    assert seen[0] == {"company": "Café Ünïcode GmbH"}
+    assert seen[1] == {"company": "Café Ünïcode GmbH", "role": "Senior Backend Engineer"}
+    for before, after in zip(seen, seen[1:], strict=False):
+        assert set(before) <= set(after)
+        assert all(after[k] == v for k, v in before.items() if k != "research")
+    keys_in_order = list(dict.fromkeys(k for snapshot in seen for k in snapshot))
+    assert keys_in_order == list(prep.WIZARD_KEYS)
+    assert seen[-1] == result
+    # the research notes are saved one theme at a time, the most important theme first
+    first, second = result["priorities"]
+    notes = [s["research"] for s in seen if "research" in s]
+    assert notes[:2] == [
+        {first: "Blameless postmortems on their blog"},
+        {first: "Blameless postmortems on their blog", second: ""},
+    ]
+
+
+def test_prefilled_answers_are_not_asked_again() -> None:
+    saved = {"company": "Acme", "role": "Engineer", "role_family": "engineering", "seniority": "mid", **after_role()}
+    del saved["minutes"]
+    result, seen = drive("\x7f\x7f" + "45" + ENTER, dict(saved))
+    assert result == {**saved, "minutes": 45}
+    assert seen == [result]
+
+
+def test_review_offers_the_saved_answers_as_defaults() -> None:
+    saved = loading.parse(loading.read_text(_example()), "acme").data
+    expected = Profile.model_validate(saved)
+    # company, role, 5 menus, minutes, date, how many people, 2 x (role, name), priorities, 2 "which first",
+    # 3 research notes, keep my questions, add another: 22 prompts, each kept with Enter
+    result, seen = drive(ENTER * 22, copy.deepcopy(saved), review=True)
+    got = Profile.model_validate(result)
+    assert got.research_notes() == expected.research_notes()  # themes asked about and left empty add ""
+    assert got.model_copy(update={"research": expected.research}) == expected
+    assert len(seen) >= 13
+
+
+def _example() -> Path:
+    return Path(__file__).resolve().parents[1] / "examples" / "acme-backend.yaml"
+
+
+@pytest.mark.parametrize(
+    ("role", "family", "seniority"),
+    [
+        ("Senior Backend Engineer", "engineering", "senior"),
+        ("Staff Data Scientist", "data", "lead"),
+        ("Junior Account Executive", "sales", "junior"),
+        ("Florist", "other", "mid"),
+    ],
+)
+def test_role_family_and_seniority_are_guessed_from_the_title(role: str, family: str, seniority: str) -> None:
+    result, _ = drive(role + ENTER + ENTER + ENTER, {"company": "Acme", **after_role()})
+    assert (result["role_family"], result["seniority"]) == (family, seniority)
+
+
+def test_a_guess_can_be_overridden() -> None:
+    result, _ = drive(
+        "Senior Backend Engineer" + ENTER + DOWN + ENTER + DOWN + ENTER, {"company": "Acme", **after_role()}
+    )
+    families, levels = bank_mod.ROLE_FAMILIES, bank_mod.SENIORITIES
+    assert result["role_family"] == families[families.index("engineering") + 1]
+    assert result["seniority"] == levels[levels.index("senior") + 1]
+
+
+def test_ctrl_c_stops_with_130_and_the_resume_hint() -> None:
+    with pytest.raises(RevintError) as stopped:
+        drive("Acme" + ENTER + CTRL_C + "Engineer" + ENTER)
+    assert stopped.value.code == ExitCode.INTERRUPTED == 130
+    assert stopped.value.message == INTERRUPTED
+
+
+def test_ctrl_c_keeps_what_was_answered() -> None:
+    seen: list[dict[str, Any]] = []
+    with pytest.raises(RevintError):
+        drive("Acme" + ENTER + CTRL_C + "Engineer" + ENTER, seen=seen)
+    assert seen == [{"company": "Acme"}]
+
+
+def test_ctrl_c_in_a_menu_stops_too() -> None:
+    with pytest.raises(RevintError) as stopped:
+        drive(DOWN + CTRL_C + ENTER, {"company": "Acme", "role": "Engineer"})
+    assert stopped.value.code == 130
+
+
+def test_priorities_are_ordered_by_which_matters_most() -> None:
+    answers = {"company": "Acme", "role": "Engineer", "role_family": "other", "seniority": "mid", **after_role()}
+    del answers["priorities"]
+    keys = (
+        SPACE
+        + DOWN
+        + SPACE
+        + DOWN
+        + SPACE
+        + ENTER  # alpha, beta, gamma
+        + DOWN * 2
+        + ENTER  # gamma matters most
+        + DOWN
+        + ENTER  # then beta
+    )
+    result, _ = drive(keys, answers, bank=SMALL)
+    assert result["priorities"] == ["gamma", "beta", "alpha"]
+    assert valid(SMALL, result).priorities == ["gamma", "beta", "alpha"]
+
+
+def test_more_than_five_priorities_are_refused() -> None:
+    answers = {"company": "Acme", "role": "Engineer", "role_family": "other", "seniority": "mid", **after_role()}
+    del answers["priorities"]
+    six = "".join(SPACE + DOWN for _ in range(6))
+    # Enter is refused with six; the sixth is unticked (Up, space), then Enter; then Enter for each order
+    keys = six + ENTER + "\x1b[A" + SPACE + ENTER + ENTER * 4
+    result, _ = drive(keys, answers)
+    assert len(result["priorities"]) == 5
