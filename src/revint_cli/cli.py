@@ -47,7 +47,7 @@ def root(
         typer.Option(
             "--bank",
             envvar="REVINT_BANK",
-            help="A bank file layered over the shipped one (repeatable; REVINT_BANK takes paths separated by ':').",
+            help="A bank file layered over the shipped one (repeatable; REVINT_BANK takes a list of paths, separated like PATH).",
             show_default=False,
         ),
     ] = None,
@@ -142,7 +142,11 @@ def bank_validate(
 
     loaded = bank.load([*_State.bank_files, *(files or [])], include_default=_State.default_bank)
     names = ", ".join(Path(s).name for s in loaded.sources)
-    typer.echo(f"valid: {len(loaded.themes)} themes, {len(loaded.questions)} questions ({names})")
+    typer.echo(f"valid: {_count(len(loaded.themes), 'theme')}, {_count(len(loaded.questions), 'question')} ({names})")
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 @bank_app.command("schema")
@@ -193,9 +197,10 @@ def prep(
     if draft is not None and not resume:
         raise RevintError("--draft goes with --resume")
     commands.prep(
-        load_bank(),
+        load_bank,
         commands.PrepOptions(answers, list(sets or []), no_input, resume, draft, output, fmt, force),
         next_round,
+        eager=bool(_State.bank_files),  # a custom bank is checked before the first question
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from revint_cli import drafts as drafts_mod
@@ -48,14 +50,20 @@ def _table(*columns: str, **options: Any) -> Table:
     return table
 
 
-def prep(bank: Bank, opts: PrepOptions, next_round: str | None = None) -> None:
+def prep(load_bank: Callable[[], Bank], opts: PrepOptions, next_round: str | None = None, *, eager: bool = True) -> None:
+    """Prepare a sheet. With `eager` False the bank loads when first needed, so that the wizard's first
+    prompt does not wait for it (used for the shipped bank, which the tests keep valid)."""
+    get_bank = functools.cache(load_bank)
+    if eager:
+        get_bank()
     carry = None
     start = None
     if next_round is not None:
         from revint_cli import sessions
 
-        start, carry = sessions.next_round(bank, next_round)
-    profile, source = prep_mod.gather(bank, opts, start)
+        start, carry = sessions.next_round(get_bank(), next_round)
+    profile, source = prep_mod.gather(get_bank, opts, start)
+    bank = get_bank()
     plan, text = prep_mod.build(bank, profile, opts.fmt, carry)
     written = prep_mod.write(profile, text, opts, source)
     from revint_cli import render, sessions
@@ -64,6 +72,8 @@ def prep(bank: Bank, opts: PrepOptions, next_round: str | None = None) -> None:
     if source.draft is not None:
         source.draft.discard()
     _summary(_err(), bank, plan, written, session)
+    if written.profile is None and source.overridden:
+        _err().print(f"[yellow]Your --set values are not saved in {escape(source.label)}; drop -o - to save a profile with them.[/yellow]")
 
 
 def _summary(console: Console, bank: Bank, plan: Plan, written: prep_mod.Written, session: str) -> None:
@@ -82,7 +92,9 @@ def _summary(console: Console, bank: Bank, plan: Plan, written: prep_mod.Written
     for item in [*plan.items, *plan.backup]:
         for warning in item.warnings:
             console.print(f"[yellow]⚠ your question '{escape(item.text)}': {escape(warning)}[/yellow]")
-    if written.sheet is not None:
+    if written.sheet is None:
+        console.print("Sheet printed to standard output")
+    else:
         console.print(f"Sheet written to   {escape(str(written.sheet))}")
     if written.profile is not None:
         console.print(f"Profile saved to   {escape(str(written.profile))}  (edit it, then revint prep --answers)")

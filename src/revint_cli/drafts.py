@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from revint_cli import fsutil, loading, paths, yamlio
+from revint_cli import fsutil, paths
 from revint_cli.errors import RevintError
+
+# The YAML reader and writer are imported when a draft is read or saved: the wizard's first prompt
+# comes before that.
 
 UNTITLED = "untitled"
 
@@ -51,6 +54,8 @@ def _free(name: str) -> str:
 
 
 def save(kind: str, name: str, answers: dict[str, Any]) -> Path:
+    from revint_cli import yamlio
+
     path = _path(name)
     header = f"# An unfinished revint {kind}: continue it with `revint {kind} --resume`.\n"
     fsutil.atomic_write(path, header + yamlio.dump({"kind": kind, "answers": answers}))
@@ -65,6 +70,8 @@ def remove(name: str) -> bool:
 
 
 def load(path: Path) -> Draft:
+    from revint_cli import loading
+
     label = str(path)
     doc = loading.parse(loading.read_text(path), label)
     kind, answers = doc.data.get("kind"), doc.data.get("answers")

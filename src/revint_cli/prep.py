@@ -8,16 +8,23 @@ from __future__ import annotations
 
 import copy
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from revint_cli import drafts, loading, render, yamlio
-from revint_cli.bank import Bank
+from revint_cli import drafts
 from revint_cli.errors import RevintError
 from revint_cli.fsutil import atomic_write
-from revint_cli.profile import Profile, apply_overrides, check_against_bank, missing_required, parse_overrides, to_yaml
-from revint_cli.tailor import Carry, Plan, plan
+
+if TYPE_CHECKING:
+    from revint_cli import yamlio
+    from revint_cli.bank import Bank
+    from revint_cli.profile import Profile
+    from revint_cli.tailor import Carry, Plan
+
+# The models, the YAML reader and the bank are imported where they are used: a wizard started from
+# scratch shows its first prompt before any of them is needed (see benchmarks/first_prompt.py).
 
 # The keys the wizard asks, in its order; a replayed file missing one of them is asked for it.
 WIZARD_KEYS = (
@@ -35,6 +42,7 @@ WIZARD_KEYS = (
     "research",
     "custom_questions",
 )
+REQUIRED = ("company", "role")
 NEEDS_TERMINAL = "revint prep needs a terminal; use --answers FILE (see revint prep --help)"
 
 
@@ -43,7 +51,7 @@ class Source:
     """Where the answers came from, to point at the right place when one is wrong."""
 
     label: str
-    doc: yamlio.Located
+    doc: yamlio.Located | None  # None: the answers were typed, there is no file to point into
     overridden: set[str] = field(default_factory=set)
     draft: drafts.Recorder | None = None
     asked: bool = False
@@ -62,29 +70,44 @@ class Options:
 
 
 def gather(
-    bank: Bank, opts: Options, start: dict[str, Any] | None = None, *, interactive: bool | None = None
+    bank: Bank | Callable[[], Bank],
+    opts: Options,
+    start: dict[str, Any] | None = None,
+    *,
+    interactive: bool | None = None,
 ) -> tuple[Profile, Source]:
-    """The profile for this run: replayed, resumed or asked for, then checked against the bank."""
+    """The profile for this run: replayed, resumed or asked for, then checked against the bank.
+
+    `bank` may be a function: then the bank is loaded only when it is first needed.
+    """
     if interactive is None:
         interactive = sys.stdin.isatty()
+    doc: yamlio.Located | None = None
     if opts.resume:
         draft = drafts.latest("prep", opts.draft)
-        data, label, doc = dict(draft.answers), str(draft.path), yamlio.Located(draft.answers)
+        data, label = dict(draft.answers), str(draft.path)
         recorder = drafts.Recorder("prep", draft.name)
     elif opts.answers is not None:
+        from revint_cli import loading
+
         label = str(opts.answers)
         doc = loading.parse(loading.read_text(opts.answers), label)
         data = copy.deepcopy(doc.data)
         recorder = drafts.Recorder("prep")
     else:
-        data, label, doc = copy.deepcopy(start or {}), "your answers", yamlio.Located(start or {})
+        data, label = copy.deepcopy(start or {}), "your answers"
         recorder = drafts.Recorder("prep")
-    overrides = parse_overrides(opts.sets)
-    apply_overrides(data, overrides)
-    source = Source(label, doc, {keys[0] for keys, _ in overrides}, recorder)
+    overridden: set[str] = set()
+    if opts.sets:
+        from revint_cli.profile import apply_overrides, parse_overrides
+
+        overrides = parse_overrides(opts.sets)
+        apply_overrides(data, overrides)
+        overridden = {keys[0] for keys, _ in overrides}
+    source = Source(label, doc, overridden, recorder)
 
     missing = [k for k in WIZARD_KEYS if k not in data]
-    required = missing_required(data)
+    required = [key for key in REQUIRED if data.get(key) in (None, "")]
     if missing and not opts.no_input:
         if not interactive:
             if opts.answers is None and not opts.resume:
@@ -104,7 +127,7 @@ def gather(
             source.asked = True
     elif required:
         raise RevintError(f"{label}: missing {', '.join(required)} (required with --no-input)")
-    return validate(bank, data, source), source
+    return validate(bank() if callable(bank) else bank, data, source), source
 
 
 def _review_resumed(data: dict[str, Any]) -> bool:
@@ -130,8 +153,12 @@ def _brief(value: Any) -> str:
 def validate(bank: Bank, data: dict[str, Any], source: Source) -> Profile:
     # What the YAML reader found wrong in the file (a repeated key) is the file's problem even when
     # --set replaced the value; it is reported at the line where the key is repeated.
-    in_file = list(source.doc.problems)
-    located = yamlio.Located(data, source.doc.lines, problem_lines=dict(source.doc.problem_lines))
+    from revint_cli import loading, yamlio
+    from revint_cli.profile import Profile, check_against_bank
+
+    doc = source.doc or yamlio.Located({})
+    in_file = list(doc.problems)
+    located = yamlio.Located(data, doc.lines, problem_lines=dict(doc.problem_lines))
     profile, problems = loading.validate(Profile, located)
     if profile is not None:
         problems = check_against_bank(profile, bank)
@@ -148,6 +175,9 @@ def validate(bank: Bank, data: dict[str, Any], source: Source) -> Profile:
 
 
 def build(bank: Bank, profile: Profile, fmt: str, carry: Carry | None = None) -> tuple[Plan, str]:
+    from revint_cli import render
+    from revint_cli.tailor import plan
+
     the_plan = plan(bank, profile, carry)
     text = render.markdown(the_plan, bank) if fmt == "md" else render.to_json(render.sheet_data(the_plan))
     return the_plan, text
@@ -172,6 +202,8 @@ def targets(profile: Profile, opts: Options) -> tuple[Path | None, Path]:
 
 def write(profile: Profile, text: str, opts: Options, source: Source) -> Written:
     """Write the sheet and the profile; refuse (before writing either) to replace a file without --force."""
+    from revint_cli.profile import to_yaml
+
     sheet, profile_path = targets(profile, opts)
     profile_text = to_yaml(profile)
     same_as_answers = opts.answers is not None and profile_path.resolve() == opts.answers.resolve()

@@ -17,7 +17,6 @@ Format = Literal["in-person", "video", "phone"]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
 
-REQUIRED = ("company", "role")
 
 
 class Interviewer(Strict):
@@ -94,11 +93,18 @@ def check_against_bank(profile: Profile, bank: Bank) -> list[loading.Problem]:
 
 
 def to_data(profile: Profile) -> dict[str, Any]:
-    """The profile as plain data, in the order of the contract, without empty optional parts."""
-    data = profile.model_dump(mode="json", exclude_none=True)
-    for key in ("interviewers", "priorities", "skip_themes", "research", "custom_questions"):
-        if not data.get(key):
-            data.pop(key, None)
+    """The profile as plain data, in the order of the contract.
+
+    Every key the wizard asks stays, even when empty (`date: null`, `interviewers: []`), so that replaying
+    the saved profile asks nothing again; empty research notes and an empty skip list are left out.
+    """
+    data = profile.model_dump(mode="json")
+    for person in data["interviewers"]:
+        if person.get("name") is None:
+            del person["name"]
+    data["research"] = {theme: note for theme, note in data["research"].items() if note}
+    if not data["skip_themes"]:
+        del data["skip_themes"]
     return data
 
 
@@ -118,7 +124,7 @@ def parse_overrides(pairs: list[str]) -> list[tuple[list[str], Any]]:
         if not sep or not key.strip():
             raise RevintError(f"--set {pair}: expected KEY=VALUE, e.g. --set minutes=30")
         try:
-            value = yamlio.parse(f"v: {raw}" if raw.strip() else "v: ''").data["v"]
+            value = yamlio.parse(f"v: {raw}").data["v"]  # an empty value unsets the key
         except yamlio.YamlSyntaxError:
             value = raw
         out.append(([k.strip() for k in key.split(".")], value))
@@ -136,8 +142,3 @@ def apply_overrides(data: dict[str, Any], overrides: list[tuple[list[str], Any]]
             target = nxt
         target[keys[-1]] = value
     return data
-
-
-def missing_required(data: dict[str, Any]) -> list[str]:
-    return [key for key in REQUIRED if data.get(key) in (None, "")]
-

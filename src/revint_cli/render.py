@@ -119,7 +119,7 @@ def _question(item: Item, bank: Bank, *, brief: bool = False) -> list[str]:
         out.append("  - *Listen for:*")
         out += [f"    - 🟢 {md_escape(g)}" for g in item.green]
         out += [f"    - 🔴 {md_escape(r)}" for r in item.red]
-    out += ["  - *Notes:* ", ""]
+    out += ["  - *Notes:*", ""]
     return out
 
 
