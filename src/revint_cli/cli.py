@@ -235,11 +235,12 @@ def debrief(
     ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt: anything missing is an error.")] = False,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted debrief.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace the debrief of a round already debriefed.")] = False,
 ) -> None:
     """Record what the employer answered: asked or not, a note, green, yellow or red."""
     from revint_cli import commands
 
-    commands.debrief(load_bank(), session, answers, no_input, resume, sys.stdin.isatty())
+    commands.debrief(load_bank(), session, answers, no_input, resume, sys.stdin.isatty(), force)
 
 
 @app.command()

@@ -13,6 +13,7 @@ from revint_cli.prep import Options as PrepOptions
 
 if TYPE_CHECKING:  # rich and the models load when a command prints, not before the first prompt
     from fractions import Fraction
+    from pathlib import Path
 
     from rich.console import Console
     from rich.table import Table
@@ -122,8 +123,11 @@ def drafts(clear: str | None) -> None:
 # ----- after the interview -------------------------------------------------------------------------------
 
 
-def _fit_cell(value: Fraction | float | None) -> str:
-    return "unknown" if value is None else f"{round(float(value) * 100)}%"
+def _fit_cell(value: Fraction | None) -> str:
+    """A fit as a percentage, rounded half up like everywhere else (0.625 is 63%)."""
+    from revint_cli.fit import rounded
+
+    return "unknown" if value is None else f"{rounded(value * 100, 0):.0f}%"
 
 
 def sessions(json_out: bool) -> None:
@@ -168,13 +172,14 @@ def sessions(json_out: bool) -> None:
 DEBRIEF_NEEDS_TERMINAL = "revint debrief needs a terminal; use --answers FILE (see revint debrief --help)"
 
 
-def debrief(bank: Bank, ref: str | None, answers: object, no_input: bool, resume: bool, interactive: bool) -> None:
+def debrief(
+    bank: Bank, ref: str | None, answers: Path | None, no_input: bool, resume: bool, interactive: bool, force: bool = False
+) -> None:
     import copy
-    from pathlib import Path
 
     from revint_cli import loading, yamlio
     from revint_cli import sessions as sessions_mod
-    from revint_cli.debrief import Debrief
+    from revint_cli.debrief import Debrief, check_against_sheet
 
     if resume:
         draft = drafts_mod.latest("debrief", f"debrief-{ref}" if ref else None)
@@ -182,7 +187,6 @@ def debrief(bank: Bank, ref: str | None, answers: object, no_input: bool, resume
         ref = str(data.get("_session") or ref or "")
         label, doc = str(draft.path), yamlio.Located(data)
     elif answers is not None:
-        assert isinstance(answers, Path)
         label = str(answers)
         doc = loading.parse(loading.read_text(answers), label)
         data = copy.deepcopy(doc.data)
@@ -191,20 +195,35 @@ def debrief(bank: Bank, ref: str | None, answers: object, no_input: bool, resume
     if not ref:
         raise RevintError("which session? revint debrief SESSION (see revint sessions)")
     session = sessions_mod.resolve(ref)
-    round_ = data.get("round")
-    sheet = session.sheet(int(round_) if isinstance(round_, str) and round_.isdigit() else None)
+    given_round = str(data.get("round") or "")
+    round_ = int(given_round) if given_round.isdigit() else session.latest_round
+    sheet = session.sheet(round_)
+    if round_ in session.debriefs and not force:
+        raise RevintError(
+            f"round {round_} of {session.name} is already debriefed; use --force to replace that debrief"
+        )
     data["_session"] = session.name
     recorder = drafts_mod.Recorder("debrief", f"debrief-{session.name}")
 
-    planned = [q["id"] for q in sheet.get("questions", [])]
+    def located() -> yamlio.Located:
+        clean = {k: v for k, v in data.items() if not k.startswith("_")}
+        return yamlio.Located(clean, doc.lines, list(doc.problems), dict(doc.problem_lines))
+
     given = data.get("answers")
     recorded: dict[str, Any] = given if isinstance(given, dict) else {}
+    known = [q["id"] for q in [*sheet.get("questions", []), *sheet.get("backup", [])]]
+    strangers = [(("answers", qid), loading.unknown("question", qid, known)) for qid in recorded if qid not in known]
+    if strangers:  # before anything is asked: a mistyped id is pointed out, not asked for again
+        loading.fail(loading.format_problems(label, located(), strangers))
+    planned = [q["id"] for q in sheet.get("questions", [])]
     missing = [qid for qid in planned if qid not in recorded] + [k for k in ("gut",) if k not in data]
     if missing and not no_input:
         if not interactive:
             if answers is None and not resume:
                 raise RevintError(DEBRIEF_NEEDS_TERMINAL)
-            raise RevintError(f"{label}: missing {', '.join(missing)}; add them, or run revint debrief in a terminal to be asked")
+            raise RevintError(
+                f"{label}: missing {', '.join(missing)}; add them, or run revint debrief in a terminal to be asked"
+            )
         from revint_cli import wizard
 
         with wizard.terminal_session():
@@ -212,19 +231,21 @@ def debrief(bank: Bank, ref: str | None, answers: object, no_input: bool, resume
     elif missing:
         raise RevintError(f"{label}: missing {', '.join(missing)} (required with --no-input)")
 
-    clean = {k: v for k, v in data.items() if not k.startswith("_")}
-    located = yamlio.Located(clean, doc.lines)
-    result, problems = loading.validate(Debrief, located)
+    doc_now = located()
+    result, problems = loading.validate(Debrief, doc_now)
+    if result is not None and not problems:
+        problems = check_against_sheet(result, sheet, bank.theme_ids())
     if result is None or problems:
-        loading.fail(loading.format_problems(label, located, problems))
-    path = sessions_mod.save_debrief(session, result, bank)
+        loading.fail(loading.format_problems(label, doc_now, problems))
+    path = sessions_mod.save_debrief(session, result.model_copy(update={"round": round_}), bank)
     recorder.discard()
     console = _err()
     fit = session.fit()
     if fit is not None:
         _print_fit(console, bank, session.profile.priorities, fit)
     console.print(f"Debrief saved to {escape(str(path))}")
-    console.print(f"Next: revint compare {escape(session.name)} OTHER-SESSION, or revint prep --next-round {escape(session.name)}")
+    console.print(f"Next: revint compare {escape(session.name)} OTHER-SESSION")
+    console.print(f"  or: revint prep --next-round {escape(session.name)}")
 
 
 def _print_fit(console: Console, bank: Bank, priorities: list[str], fit: object) -> None:
