@@ -114,3 +114,45 @@ def write_bank(path: Path) -> Path:
 
 
 Cli = Callable[[Sequence[str]], Any]
+
+
+def headings(markdown: str) -> list[tuple[str, str]]:
+    """The headings of a markdown text as (tag, text as a reader sees it), parsed by markdown-it-py."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    found: list[tuple[str, str]] = []
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open":
+            inline = tokens[i + 1]
+            words = "".join(child.content for child in inline.children or [] if child.type in ("text", "code_inline"))
+            found.append((token.tag, words))
+    return found
+
+
+def prep_examples(cli: Cli, *names: str) -> None:
+    """`revint prep --answers examples/NAME.yaml` for each name, in the current directory."""
+    for name in names:
+        result = cli(["prep", "--answers", str(EXAMPLES / f"{name}.yaml")])
+        assert result.code == 0, result.err
+
+
+def example_debrief(home: Path, session: str, name: str, folder: Path) -> Path:
+    """The shipped example debrief, with every planned question it does not mention marked not asked.
+
+    Its ratings are the ones the expected fits below are worked out from; a question of the sheet it does
+    not know about (the tailoring may plan one more) changes no fit. A question it rates that is no longer
+    on the sheet still fails the debrief.
+    """
+    data = yaml.safe_load((EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8"))
+    for q in sheet_questions(home, session):
+        data["answers"].setdefault(q["id"], {"asked": False})
+    return write_yaml(folder / f"{name}.yaml", data)
+
+
+def debrief_examples(cli: Cli, home: Path, folder: Path) -> None:
+    """Prep both example profiles and replay both example debriefs (completed as `example_debrief` says)."""
+    prep_examples(cli, "acme-backend", "globex-platform")
+    for session, name in ((ACME, "acme-debrief"), (GLOBEX, "globex-debrief")):
+        result = cli(["debrief", session, "--answers", str(example_debrief(home, session, name, folder))])
+        assert result.code == 0, result.err

@@ -24,8 +24,8 @@ def atomic_write(path: Path, text: str, *, force: bool = True) -> None:
         raise RevintError(f"{path}: cannot write: {exc.strerror or exc}") from None
     tmp = Path(tmp_name)
     try:
-        os.chmod(tmp, _mode_for(path))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:  # closes fd whatever happens next
+            os.chmod(tmp, _mode_for(path))
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())

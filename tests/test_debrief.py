@@ -1,0 +1,419 @@
+"""`revint debrief`: the wizard driven by keys in-process, `--answers` through the CLI, the checks against
+the sheet, and `revint sessions`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from revint_cli import bank as bank_mod
+from revint_cli import drafts, wizard
+from revint_cli.debrief import Debrief
+from revint_cli.errors import ExitCode, RevintError
+from support_sessions import (
+    ACME,
+    EXAMPLES,
+    GLOBEX,
+    debrief_data,
+    debrief_examples,
+    example_debrief,
+    prep_examples,
+    session_dir,
+    sheet_questions,
+    write_yaml,
+)
+
+
+@contextmanager
+def keys_in(keys: str) -> Iterator[None]:
+    """The next prompts read `keys`; the pipe is then closed, so a prompt too many ends the wizard
+    (an interruption) instead of waiting forever. ruff's TID253 keeps prompt_toolkit imports in here."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text(keys)
+        inp.close()
+        yield
+
+
+ENTER, UP, DOWN, SPACE, CTRL_C = "\r", "\x1b[A", "\x1b[B", " ", "\x03"
+
+
+@pytest.fixture(scope="module")
+def bank() -> bank_mod.Bank:
+    return bank_mod.load([])
+
+
+def item(qid: str, theme: str, role: str | None = "manager") -> dict[str, Any]:
+    return {
+        "id": qid,
+        "theme": theme,
+        "text": f"What about {qid}?",
+        "ask": {"name": None, "role": role} if role else None,
+        "listen_for": {"green": ["specifics"], "red": ["vague"]},
+    }
+
+
+SHEET = {
+    "questions": [item("growth-q", "growth"), item("team-q", "team", None)],
+    "backup": [item("culture-q", "culture", "peer"), item("autonomy-q", "autonomy")],
+}
+
+
+def drive(bank: bank_mod.Bank, keys: str, answers: dict[str, Any] | None = None, *, review: bool = False):
+    saved: list[dict[str, Any]] = []
+    answers = answers if answers is not None else {}
+    with keys_in(keys):
+        try:
+            result = wizard.debrief(
+                SHEET, bank, answers, lambda a: saved.append(json.loads(json.dumps(a))), review=review
+            )
+        except RevintError as err:
+            return err, answers, saved
+    return result, answers, saved
+
+
+def test_the_debrief_wizard_records_every_answer(bank: bank_mod.Bank) -> None:
+    keys = "".join(
+        [
+            SPACE + ENTER,  # also asked the first backup (culture-q)
+            ENTER,  # growth-q: asked (yes)
+            "Two principal engineers" + ENTER,
+            UP + ENTER,  # green
+            DOWN + ENTER,  # team-q: not asked
+            ENTER,  # culture-q: asked
+            "They blamed the on-call" + ENTER,
+            DOWN + ENTER,  # red
+            "y",  # something not on the sheet
+            "How many left this year?" + ENTER,
+            ENTER,  # its theme: the first one
+            "Two of eight" + ENTER,
+            ENTER,  # yellow
+            "n",  # nothing else
+            UP + ENTER,  # gut: 4
+            "Ask the skip-level" + ENTER,
+        ]
+    )
+    result, answers, saved = drive(bank, keys)
+
+    assert not isinstance(result, RevintError), result
+    first_theme = next(iter(bank.themes))
+    assert {k: v for k, v in result.items() if not k.startswith("_")} == {
+        "answers": {
+            "growth-q": {"asked": True, "rating": "green", "note": "Two principal engineers"},
+            "team-q": {"asked": False},
+            "culture-q": {"asked": True, "rating": "red", "note": "They blamed the on-call"},
+        },
+        "extra": [
+            {"text": "How many left this year?", "theme": first_theme, "rating": "yellow", "note": "Two of eight"}
+        ],
+        "gut": 4,
+        "notes": "Ask the skip-level",
+    }
+    Debrief.model_validate({k: v for k, v in result.items() if not k.startswith("_")})
+    # Saved after every answer: the backups, three questions, one extra, the extras done, gut, notes.
+    assert len(saved) == 8
+    assert saved[1]["answers"] == {"growth-q": {"asked": True, "rating": "green", "note": "Two principal engineers"}}
+    assert saved[-2]["gut"] == 4
+    assert "notes" not in saved[-2]
+
+
+def test_ctrl_c_in_the_debrief_keeps_what_was_answered(bank: bank_mod.Bank) -> None:
+    keys = ENTER + ENTER + "Clear ladder" + ENTER + UP + ENTER + ENTER + "half an ans" + CTRL_C
+    result, answers, saved = drive(bank, keys)
+
+    assert isinstance(result, RevintError)
+    assert result.code == ExitCode.INTERRUPTED
+    assert result.message == "Interrupted. Your answers are saved: run revint debrief --resume to continue."
+    assert saved[-1]["answers"] == {"growth-q": {"asked": True, "rating": "green", "note": "Clear ladder"}}
+
+
+def test_resuming_the_debrief_asks_only_what_is_left(bank: bank_mod.Bank) -> None:
+    start = {
+        wizard.BACKUPS_DONE: True,
+        "answers": {"growth-q": {"asked": True, "rating": "green", "note": "Clear ladder"}},
+    }
+    keys = DOWN + ENTER + "n" + ENTER + ENTER  # team-q not asked; no extras; gut 3; no notes
+    result, _, _ = drive(bank, keys, start)
+
+    assert not isinstance(result, RevintError), result
+    assert result["answers"] == {
+        "growth-q": {"asked": True, "rating": "green", "note": "Clear ladder"},
+        "team-q": {"asked": False},
+    }
+    assert result["gut"] == 3
+
+
+def test_reviewing_the_debrief_offers_the_saved_answers_as_defaults(bank: bank_mod.Bank) -> None:
+    start = {
+        wizard.BACKUPS_DONE: True,
+        "answers": {
+            "growth-q": {"asked": True, "rating": "red", "note": "No ladder"},
+            "team-q": {"asked": False},
+            "autonomy-q": {"asked": True, "rating": "green", "note": "RFCs"},
+        },
+        "extra": [],
+        "gut": 2,
+        "notes": "keep",
+    }
+    # Enter everywhere: the backups as checked, then each saved answer kept.
+    keys = ENTER + ENTER + ENTER + ENTER + ENTER + ENTER + ENTER + ENTER + "n" + ENTER + ENTER
+    result, _, _ = drive(bank, keys, json.loads(json.dumps(start)), review=True)
+
+    assert not isinstance(result, RevintError), result
+    assert result["answers"] == start["answers"]
+    assert (result["gut"], result["notes"]) == (2, "keep")
+
+
+# ----- through the CLI -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "work"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def test_debrief_answers_through_the_cli(cli, work: Path, revint_home: Path) -> None:
+    prep_examples(cli, "acme-backend")
+    answers = example_debrief(revint_home, ACME, "acme-debrief", work)
+
+    code, out, err = cli(["debrief", ACME, "--answers", str(answers)])
+
+    assert code == 0, err
+    saved = yaml.safe_load((session_dir(revint_home, ACME) / "debrief-1.yaml").read_text(encoding="utf-8"))
+    example = yaml.safe_load((EXAMPLES / "acme-debrief.yaml").read_text(encoding="utf-8"))
+    assert saved["round"] == 1
+    assert saved["gut"] == 4
+    for qid, answer in example["answers"].items():
+        assert saved["answers"][qid] == answer
+    assert saved["extra"] == example["extra"]
+    lines = [" ".join(line.split()) for line in err.splitlines()]
+    # (3*3/4 + 2*1 + 1*1/4 + 1/2*1 + 1/2*1/4 + 1/2*1/2) / (3 + 2 + 1 + 3*1/2) = 43/60: remote-work,
+    # challenges and communication are not priorities; next steps are left out.
+    assert "Overall fit: 72%, gut feeling 4/5" in lines
+    assert "Communication 1 50%" in lines
+    assert "Growth ★ 2 75%" in lines
+    assert "Team ★ 2 25%" in lines
+    assert "Challenges 2 25%" in lines
+    assert not any(line.startswith("Next steps") for line in lines)  # left out of the fit
+    assert sum(line.startswith("Red flag:") for line in lines) == 2
+    assert "Billing has had no owner since the reorg" in " ".join(lines)
+    assert f"revint prep --next-round {ACME}" in " ".join(lines)
+
+
+def test_the_shipped_example_debriefs_replay_as_they_are(cli, work: Path) -> None:
+    """The README's commands: `revint debrief SESSION --answers examples/...-debrief.yaml`."""
+    prep_examples(cli, "acme-backend", "globex-platform")
+    for session, name in ((ACME, "acme-debrief"), (GLOBEX, "globex-debrief")):
+        code, _, err = cli(["debrief", session, "--answers", str(EXAMPLES / f"{name}.yaml")])
+        assert code == 0, err
+
+
+def test_a_debrief_names_its_session_by_sheet_or_profile_path(cli, work: Path, revint_home: Path) -> None:
+    prep_examples(cli, "globex-platform")
+    answers = example_debrief(revint_home, GLOBEX, "globex-debrief", work)
+    saved = session_dir(revint_home, GLOBEX) / "debrief-1.yaml"
+    for ref in (f"{GLOBEX}.md", f"{GLOBEX}.profile.yaml", f"{GLOBEX}.md".upper().lower()):
+        saved.unlink(missing_ok=True)
+        code, _, err = cli(["debrief", ref, "--answers", str(answers)])
+        assert code == 0, err
+        assert saved.is_file()
+
+
+def test_an_unknown_question_id_is_exit_2_with_did_you_mean(cli, work: Path, revint_home: Path) -> None:
+    prep_examples(cli, "globex-platform")
+    path = example_debrief(revint_home, GLOBEX, "globex-debrief", work)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["answers"]["growth-ic-trak"] = {"asked": True, "rating": "red", "note": "typo"}
+    write_yaml(path, data)
+
+    code, _, err = cli(["debrief", GLOBEX, "--answers", str(path)])
+
+    assert code == 2
+    assert "unknown question 'growth-ic-trak'; did you mean 'growth-ic-track'?" in err
+    assert not (session_dir(revint_home, GLOBEX) / "debrief-1.yaml").exists()
+
+
+def test_an_unknown_extra_theme_is_exit_2_with_did_you_mean(cli, work: Path, revint_home: Path) -> None:
+    prep_examples(cli, "globex-platform")
+    path = example_debrief(revint_home, GLOBEX, "globex-debrief", work)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["extra"][0]["theme"] = "cultur"
+    write_yaml(path, data)
+    code, _, err = cli(["debrief", GLOBEX, "--answers", str(path)])
+    assert code == 2
+    assert "extra[0].theme: unknown theme 'cultur'; did you mean 'culture'?" in err
+
+
+def test_an_unknown_question_id_names_the_file_and_line(cli, work: Path, revint_home: Path) -> None:
+    prep_examples(cli, "globex-platform")
+    questions = sheet_questions(revint_home, GLOBEX)
+    data = debrief_data(questions, {})
+    data["answers"] = {"growth-ic-trak": {"asked": False}, **data["answers"]}
+    path = write_yaml(work / "d.yaml", data)  # line 1 version, 2 answers, 3 the unknown id
+    code, _, err = cli(["debrief", GLOBEX, "--answers", str(path)])
+    assert code == 2
+    assert err.startswith(f"{path}:3: answers.growth-ic-trak: unknown question"), err
+
+
+def test_a_mistyped_question_id_is_pointed_out(cli, work: Path, revint_home: Path) -> None:
+    prep_examples(cli, "globex-platform")
+    path = work / "d.yaml"
+    text = example_debrief(revint_home, GLOBEX, "globex-debrief", work).read_text(encoding="utf-8")
+    path.write_text(text.replace("growth-ic-track:", "growth-ic-trak:"), encoding="utf-8")
+    code, _, err = cli(["debrief", GLOBEX, "--answers", str(path)])
+    assert code == 2
+    assert "did you mean 'growth-ic-track'?" in err
+
+
+def test_a_question_answered_twice_is_reported(cli, work: Path, revint_home: Path) -> None:
+    prep_examples(cli, "globex-platform")
+    path = example_debrief(revint_home, GLOBEX, "globex-debrief", work)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("answers:\n", "answers:\n  growth-ic-track:\n    asked: false\n", 1), encoding="utf-8")
+    code, _, err = cli(["debrief", GLOBEX, "--answers", str(path)])
+    assert code == 2
+    assert "duplicate key 'growth-ic-track'" in err
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        ({"gut": 7}, "gut: must be an integer from 1 to 5"),
+        ({"round": 2}, "has no sheet for round 2"),
+        ({"answer": {"asked": True}}, "an asked question needs a rating"),
+        ({"answer": {"asked": True, "rating": "amber"}}, "unknown value 'amber'"),
+        ({"answer": {"asked": "maybe"}}, "must be true or false"),
+        ({"extra_key": "x"}, "unknown key 'extra_key'"),
+    ],
+)
+def test_bad_debrief_values_are_exit_2(cli, work: Path, revint_home: Path, change: dict[str, Any], says: str) -> None:
+    prep_examples(cli, "globex-platform")
+    data = debrief_data(sheet_questions(revint_home, GLOBEX), {})
+    if "answer" in change:
+        data["answers"]["growth-ic-track"] = change["answer"]
+    else:
+        data.update(change)
+    path = write_yaml(work / "d.yaml", data)
+    code, _, err = cli(["debrief", GLOBEX, "--answers", str(path)])
+    assert code == 2
+    assert says in err
+    assert "Traceback" not in err
+    assert not (session_dir(revint_home, GLOBEX) / "debrief-1.yaml").exists()
+
+
+def test_a_debrief_with_missing_answers_and_no_input_is_exit_2(cli, work: Path, revint_home: Path) -> None:
+    prep_examples(cli, "globex-platform")
+    path = write_yaml(work / "d.yaml", {"answers": {"growth-ic-track": {"asked": False}}})
+    code, _, err = cli(["debrief", GLOBEX, "--answers", str(path), "--no-input"])
+    assert code == 2
+    assert err.startswith(f"{path}: missing ")
+    assert "gut" in err
+
+
+def test_an_unknown_session_has_did_you_mean(cli, work: Path) -> None:
+    prep_examples(cli, "globex-platform")
+    code, _, err = cli(["debrief", "globex-staff-platform-enginer"])
+    assert code == 2
+    assert f"no session or file named 'globex-staff-platform-enginer'; did you mean '{GLOBEX}'?" in err
+
+
+def test_a_resumed_debrief_draft_is_saved_and_removed(cli, work: Path, revint_home: Path) -> None:
+    prep_examples(cli, "globex-platform")
+    data = debrief_data(sheet_questions(revint_home, GLOBEX), {"growth-ic-track": ("green", "ladder")}, gut=5)
+    del data["version"]
+    drafts.save("debrief", f"debrief-{GLOBEX}", {"_session": GLOBEX, **data})
+
+    code, _, err = cli(["debrief", "--resume"])
+
+    assert code == 0, err
+    saved = yaml.safe_load((session_dir(revint_home, GLOBEX) / "debrief-1.yaml").read_text(encoding="utf-8"))
+    assert saved["answers"]["growth-ic-track"] == {"asked": True, "rating": "green", "note": "ladder"}
+    assert saved["gut"] == 5
+    assert list((revint_home / "drafts").glob("*.yaml")) == []
+
+
+# ----- rounding as people do ---------------------------------------------------------------------------
+
+
+def test_the_debrief_rounds_percentages_half_up_like_compare(cli, work: Path, revint_home: Path) -> None:
+    prep_examples(cli, "globex-platform")
+    questions = sheet_questions(revint_home, GLOBEX)
+    growth = [q["id"] for q in questions if q["theme"] == "growth"]
+    assert len(growth) >= 2
+    extra = [
+        {"text": "Who was promoted last?", "theme": "growth", "rating": "yellow", "note": ""},
+        {"text": "What happens to a stalled career?", "theme": "growth", "rating": "red", "note": ""},
+    ]
+    # growth: green, green, yellow, red = 5/8 = 62.5%
+    data = debrief_data(questions, {growth[0]: ("green", ""), growth[1]: ("green", "")}, extra=extra)
+    code, _, err = cli(["debrief", GLOBEX, "--answers", str(write_yaml(work / "d.yaml", data))])
+    assert code == 0, err
+    lines = [" ".join(line.split()) for line in err.splitlines()]
+    assert "Growth ★ 4 63%" in lines, lines
+
+
+# ----- revint sessions -----------------------------------------------------------------------------------
+
+
+def test_sessions_json(cli, work: Path, revint_home: Path, monkeypatch) -> None:
+    debrief_examples(cli, revint_home, work)
+    profile = write_yaml(work / "initech.yaml", {"company": "Initech", "role": "Dev"})
+    assert cli(["prep", "--answers", str(profile), "--no-input"]).code == 0
+
+    code, out, err = cli(["sessions", "--json"])
+
+    assert code == 0, err
+    assert json.loads(out) == [
+        {
+            "session": ACME,
+            "company": "Acme Corp",
+            "role": "Senior Backend Engineer",
+            "stage": "final",
+            "date": "2026-12-01",
+            "rounds": 1,
+            "fit": 0.72,
+        },
+        {
+            "session": GLOBEX,
+            "company": "Globex",
+            "role": "Staff Platform Engineer",
+            "stage": "interview",
+            "date": "2026-12-04",
+            "rounds": 1,
+            "fit": 0.85,
+        },
+        {
+            "session": "initech-dev",
+            "company": "Initech",
+            "role": "Dev",
+            "stage": "interview",
+            "date": None,
+            "rounds": 1,
+            "fit": None,
+        },
+    ]
+
+    monkeypatch.setenv("COLUMNS", "160")  # one row a line
+    code, out, _ = cli(["sessions"])
+    rows = {line.split()[0]: line.split() for line in out.splitlines()[1:] if line.strip()}
+    assert "72%" in rows[ACME]
+    assert "85%" in rows[GLOBEX]
+    assert "not debriefed" in " ".join(rows["initech-dev"])
+
+
+def test_sessions_json_with_none(cli) -> None:
+    code, out, _ = cli(["sessions", "--json"])
+    assert (code, json.loads(out)) == (0, [])
