@@ -301,3 +301,14 @@ def test_sessions_can_be_named_by_sheet_path(cli, work: Path) -> None:
     by_name, _ = compare_json(cli, ACME, GLOBEX)
     by_path, _ = compare_json(cli, str(work / f"{ACME}.md"), str(work / f"{GLOBEX}.profile.yaml"))
     assert by_path == by_name
+
+
+@pytest.mark.usefixtures("three")
+def test_next_steps_as_a_priority_is_no_row_and_never_unknown(cli) -> None:
+    data, _ = compare_json(cli, ACME, GLOBEX, "--priorities", "next-steps,autonomy")
+    assert data["priorities"] == ["next-steps", "autonomy"]
+    acme, globex = data["companies"]
+    assert "next-steps" not in acme["fit"]
+    assert list(acme["fit"])[0] == "autonomy"
+    assert acme["unknown"] == []
+    assert globex["unknown"] == ["autonomy"]

@@ -417,3 +417,23 @@ def test_sessions_json(cli, work: Path, revint_home: Path, monkeypatch) -> None:
 def test_sessions_json_with_none(cli) -> None:
     code, out, _ = cli(["sessions", "--json"])
     assert (code, json.loads(out)) == (0, [])
+
+
+def test_a_sheet_file_with_a_broken_profile_is_exit_2(cli, work: Path) -> None:
+    path = work / "old.json"
+    path.write_text(json.dumps({"schema": "revint.sheet/1", "profile": {"company": ""}}), encoding="utf-8")
+    code, _, err = cli(["debrief", str(path)])
+    assert code == 2
+    assert err == f"{path}: not a revint sheet (its profile: company: must not be empty)\n"
+
+
+@pytest.mark.parametrize("content", ["[1, 2]", '{"questions": [{"id": "x"}]}', '{"questions": 3}', "{"])
+def test_a_damaged_session_sheet_is_exit_2_naming_it(cli, work: Path, revint_home: Path, content: str) -> None:
+    prep_examples(cli, "globex-platform")
+    damaged = session_dir(revint_home, GLOBEX) / "sheet-1.json"
+    damaged.write_text(content, encoding="utf-8")
+    for argv in (["sessions"], ["sessions", "--json"], ["debrief", GLOBEX], ["compare", GLOBEX, GLOBEX]):
+        code, _, err = cli(argv)
+        assert code == 2, (argv, err)
+        assert err.startswith(f"{damaged}"), err
+        assert "Traceback" not in err

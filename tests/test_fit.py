@@ -129,3 +129,12 @@ def test_the_latest_rating_of_a_question_wins() -> None:
     fit = compute(["team"], merged)
     assert fit.themes["team"] == F(1)
     assert fit.red_flags == []
+
+
+def test_next_steps_as_a_priority_is_never_unknown_nor_weighed() -> None:
+    """The wizard offers every theme as a priority; the hiring process says nothing about fit."""
+    fit = compute(["growth", PROCESS_THEME, "team"], [rated("growth", "green"), rated("team", "red")])
+    assert fit.unknown == []
+    assert PROCESS_THEME not in fit.themes
+    assert fit.overall == F(2, 3)  # growth 2, team 1: the two priorities that count
+    assert compute([PROCESS_THEME], [rated(PROCESS_THEME, "green")]).unknown == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from revint_cli.fit import Fit, rounded
+from revint_cli.fit import Fit, fit_priorities, rounded
 from revint_cli.render import md_escape
 
 COMPARE_SCHEMA = "revint.compare/1"
@@ -13,7 +13,8 @@ COMPARE_SCHEMA = "revint.compare/1"
 
 def build(priorities: Sequence[str], entries: Sequence[tuple[str, str, str, Fit | None]]) -> dict[str, Any]:
     """`entries`: (company, role, session name, fit or None when not debriefed yet)."""
-    themes = list(dict.fromkeys([*priorities, *(t for *_, f in entries if f for t in f.themes)]))
+    weighed = fit_priorities(priorities)
+    themes = list(dict.fromkeys([*weighed, *(t for *_, f in entries if f for t in f.themes)]))
     companies = []
     for company, role, session, fit in entries:
         values = fit.themes if fit else {}
@@ -24,8 +25,10 @@ def build(priorities: Sequence[str], entries: Sequence[tuple[str, str, str, Fit 
                 "session": session,
                 "fit": {t: rounded(values.get(t)) for t in themes},
                 "overall": rounded(fit.overall) if fit else None,
-                "unknown": [t for t in priorities if values.get(t) is None],
-                "red_flags": [{"question": r.question, "theme": r.theme, "note": r.note} for r in (fit.red_flags if fit else [])],
+                "unknown": [t for t in weighed if values.get(t) is None],
+                "red_flags": [
+                    {"question": r.question, "theme": r.theme, "note": r.note} for r in (fit.red_flags if fit else [])
+                ],
                 "gut": fit.gut if fit else None,
             }
         )
@@ -50,9 +53,16 @@ def markdown(data: Mapping[str, Any], titles: Mapping[str, str]) -> str:
     out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for theme in themes:
         mark = " ★" if theme in priorities else ""
-        row = [md_escape(titles.get(theme, theme)) + mark, *(cell(c["fit"][theme], theme, priorities) for c in companies)]
+        row = [
+            md_escape(titles.get(theme, theme)) + mark,
+            *(cell(c["fit"][theme], theme, priorities) for c in companies),
+        ]
         out.append("| " + " | ".join(row) + " |")
-    out.append("| **Overall fit** | " + " | ".join(f"**{cell(c['overall'], '', [])}**" if c["overall"] is not None else "unknown" for c in companies) + " |")
+    out.append(
+        "| **Overall fit** | "
+        + " | ".join(f"**{cell(c['overall'], '', [])}**" if c["overall"] is not None else "unknown" for c in companies)
+        + " |"
+    )
     out.append("| Gut feeling | " + " | ".join(f"{c['gut']}/5" if c["gut"] else "–" for c in companies) + " |")
     out.append("| Red flags | " + " | ".join(str(len(c["red_flags"])) for c in companies) + " |")
     out += ["", "★ a priority. Fit per theme: green 100%, yellow 50%, red 0%, averaged over the questions asked.", ""]
@@ -61,11 +71,15 @@ def markdown(data: Mapping[str, Any], titles: Mapping[str, str]) -> str:
             continue
         out += [f"## {md_escape(c['company'])}: {md_escape(c['role'])}", ""]
         if c["unknown"]:
-            out.append("Must know before deciding: " + ", ".join(md_escape(titles.get(t, t)) for t in c["unknown"]) + ".")
+            out.append(
+                "Must know before deciding: " + ", ".join(md_escape(titles.get(t, t)) for t in c["unknown"]) + "."
+            )
             out.append("")
         for flag in c["red_flags"]:
             note = f": {md_escape(flag['note'])}" if flag["note"] else ""
-            out.append(f"- 🔴 {md_escape(flag['question'])} ({md_escape(titles.get(flag['theme'], flag['theme']))}){note}")
+            out.append(
+                f"- 🔴 {md_escape(flag['question'])} ({md_escape(titles.get(flag['theme'], flag['theme']))}){note}"
+            )
         if c["red_flags"]:
             out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

@@ -58,6 +58,7 @@ def weights(priorities: Sequence[str], themes: Sequence[str]) -> dict[str, Fract
 
 
 def compute(priorities: Sequence[str], rated: Sequence[Rated], gut: int | None = None) -> Fit:
+    priorities = fit_priorities(priorities)
     by_theme: dict[str, list[Fraction]] = {}
     for r in rated:
         if r.theme == PROCESS_THEME:
@@ -80,6 +81,11 @@ def compute(priorities: Sequence[str], rated: Sequence[Rated], gut: int | None =
         gut=gut,
         asked={t: len(v) for t, v in by_theme.items()},
     )
+
+
+def fit_priorities(priorities: Sequence[str]) -> list[str]:
+    """The priorities a fit can answer: the hiring process (next steps) is never unknown, nor weighed."""
+    return [t for t in priorities if t != PROCESS_THEME]
 
 
 def latest_ratings(rounds: Sequence[Mapping[str, Rated]]) -> list[Rated]:

@@ -1,9 +1,9 @@
 """Sessions: every finished prep is kept in revint's home, one folder per company and role.
 
-    sessions/acme-corp-senior-backend-engineer/
-        profile.yaml      the latest profile
-        sheet-1.json      the sheet of each round (revint.sheet/1)
-        debrief-1.yaml    what the employer answered in that round
+sessions/acme-corp-senior-backend-engineer/
+    profile.yaml      the latest profile
+    sheet-1.json      the sheet of each round (revint.sheet/1)
+    debrief-1.yaml    what the employer answered in that round
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from pydantic import ValidationError
 
 from revint_cli import fit as fit_mod
 from revint_cli import loading, paths
@@ -42,7 +44,9 @@ class Session:
     def sheet(self, round_: int | None = None) -> dict[str, Any]:
         r = round_ or self.latest_round
         if r not in self.sheets:
-            raise RevintError(f"session {self.name} has no sheet for round {r} (rounds: {', '.join(map(str, sorted(self.sheets)))})")
+            raise RevintError(
+                f"session {self.name} has no sheet for round {r} (rounds: {', '.join(map(str, sorted(self.sheets)))})"
+            )
         return self.sheets[r]
 
     def ratings(self) -> list[fit_mod.Rated]:
@@ -50,7 +54,10 @@ class Session:
         rounds: list[dict[str, fit_mod.Rated]] = []
         for r in sorted(self.debriefs):
             debrief = self.debriefs[r]
-            questions = {q["id"]: q for q in [*self.sheets.get(r, {}).get("questions", []), *self.sheets.get(r, {}).get("backup", [])]}
+            questions = {
+                q["id"]: q
+                for q in [*self.sheets.get(r, {}).get("questions", []), *self.sheets.get(r, {}).get("backup", [])]
+            }
             ratings: dict[str, fit_mod.Rated] = {}
             for qid, answer in debrief.answers.items():
                 q = questions.get(qid)
@@ -76,7 +83,11 @@ def _folder(name: str) -> Path:
 def record(profile: Profile, sheet: dict[str, Any]) -> str:
     """Keep the profile and the sheet; a sheet for a round not yet debriefed is replaced, else a new round starts."""
     folder = _folder(profile.slug)
-    debriefed = [int(m.group(2)) for p in folder.glob("debrief-*.yaml") if (m := _ROUND.match(p.name))] if folder.is_dir() else []
+    debriefed = (
+        [int(m.group(2)) for p in folder.glob("debrief-*.yaml") if (m := _ROUND.match(p.name))]
+        if folder.is_dir()
+        else []
+    )
     round_ = max(debriefed, default=0) + 1
     atomic_write(folder / "profile.yaml", to_yaml(profile))
     atomic_write(folder / f"sheet-{round_}.json", json.dumps(sheet, indent=2, ensure_ascii=False) + "\n")
@@ -96,13 +107,27 @@ def load(name: str) -> Session:
             continue
         r = int(m.group(2))
         if m.group(1) == "sheet":
-            try:
-                sheets[r] = json.loads(loading.read_text(path))
-            except json.JSONDecodeError as exc:
-                raise RevintError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+            sheets[r] = _read_sheet(path)
         else:
             debriefs[r], _ = loading.load(path, Debrief)
     return Session(name, folder, profile, sheets, debriefs)
+
+
+def _read_sheet(path: Path) -> dict[str, Any]:
+    """A sheet revint wrote (revint.sheet/1): questions and backups, each with an id, a theme and a text."""
+    try:
+        data = json.loads(loading.read_text(path))
+    except json.JSONDecodeError as exc:
+        raise RevintError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    if not isinstance(data, dict) or not all(_items_ok(data.get(key, [])) for key in ("questions", "backup")):
+        raise RevintError(f"{path}: not a revint sheet (questions with an id, a theme and a text)")
+    return data
+
+
+def _items_ok(items: object) -> bool:
+    return isinstance(items, list) and all(
+        isinstance(q, dict) and all(isinstance(q.get(f), str) for f in ("id", "theme", "text")) for q in items
+    )
 
 
 def names() -> list[str]:
@@ -133,7 +158,13 @@ def _slug_of_file(path: Path) -> str:
         profile_data = data.get("profile") if isinstance(data, dict) else None
         if not isinstance(profile_data, dict):
             raise RevintError(f"{path}: not a revint sheet (no profile in it)")
-        return Profile.model_validate(profile_data).slug
+        try:
+            return Profile.model_validate(profile_data).slug
+        except ValidationError as err:
+            loc, msg = loading.explain(Profile, err)[0]
+            raise RevintError(
+                f"{path}: not a revint sheet (its profile: {loading.dotted(loc) or 'profile'}: {msg})"
+            ) from None
     if path.suffix == ".md":
         stem = path.name[: -len(".md")]
         beside = path.with_name(f"{stem}.profile.yaml")
@@ -184,7 +215,9 @@ def next_round(bank: Bank, ref: str) -> tuple[dict[str, Any], Carry]:
     recheck: dict[str, str] = {}
     for r in sorted(session.debriefs):
         sheet = session.sheets.get(r, {})
-        asked_by = {q["id"]: (q.get("ask") or {}).get("role") for q in [*sheet.get("questions", []), *sheet.get("backup", [])]}
+        asked_by = {
+            q["id"]: (q.get("ask") or {}).get("role") for q in [*sheet.get("questions", []), *sheet.get("backup", [])]
+        }
         for qid, answer in session.debriefs[r].answers.items():
             if not answer.asked or qid.startswith("custom-"):
                 continue
