@@ -337,7 +337,7 @@ def test_json_contract() -> None:
 def test_json_without_interviewers_has_null_ask() -> None:
     data = render.sheet_data(plan(BANK, make_profile(**base_fields(interviewers=[]))))
     assert all(q["ask"] is None for q in [*data["questions"], *data["backup"]])
-    assert "interviewers" not in data["profile"]
+    assert data["profile"]["interviewers"] == []  # kept, empty: the saved profile replays without asking
 
 
 def test_json_keeps_typed_text_as_is() -> None:
