@@ -269,11 +269,6 @@ def test_an_unknown_priority_theme_has_did_you_mean(cli) -> None:
     assert out == ""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="commands.compare accepts a theme listed twice in --priorities: the JSON lists it twice and fit.weights "
-    "gives it the weight of its last place (growth,growth,team weighs growth 2, not 3)",
-)
 @pytest.mark.usefixtures("three")
 def test_a_priority_listed_twice_is_refused(cli) -> None:
     code, _, err = cli(["compare", ACME, GLOBEX, "--priorities", "growth,growth,team", "--format", "json"])

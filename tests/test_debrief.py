@@ -345,6 +345,42 @@ def test_a_resumed_debrief_draft_is_saved_and_removed(cli, work: Path, revint_ho
     assert list((revint_home / "drafts").glob("*.yaml")) == []
 
 
+def test_an_unfinished_debrief_is_not_replaced_by_a_new_one(cli, work: Path, revint_home: Path) -> None:
+    prep_examples(cli, "globex-platform")
+    answers = example_debrief(revint_home, GLOBEX, "globex-debrief", work)
+    draft = drafts.save("debrief", f"debrief-{GLOBEX}", {"_session": GLOBEX, "gut": 2})
+    before = draft.read_bytes()
+
+    code, _, err = cli(["debrief", GLOBEX, "--answers", str(answers)])
+
+    assert code == 2
+    assert f"unfinished debrief of {GLOBEX}" in err
+    assert "revint debrief --resume" in err
+    assert draft.read_bytes() == before
+    assert not (session_dir(revint_home, GLOBEX) / "debrief-1.yaml").exists()
+    listed = cli(["drafts"])[1]
+    assert f"debrief-{GLOBEX}" in listed
+
+
+def test_a_debriefed_round_is_replaced_only_with_force(cli, work: Path, revint_home: Path) -> None:
+    prep_examples(cli, "globex-platform")
+    answers = example_debrief(revint_home, GLOBEX, "globex-debrief", work)
+    assert cli(["debrief", GLOBEX, "--answers", str(answers)])[0] == 0
+    saved = session_dir(revint_home, GLOBEX) / "debrief-1.yaml"
+    before = saved.read_bytes()
+    changed = yaml.safe_load(answers.read_text(encoding="utf-8")) | {"gut": 1}
+    answers.write_text(yaml.safe_dump(changed), encoding="utf-8")
+
+    code, _, err = cli(["debrief", GLOBEX, "--answers", str(answers)])
+    assert code == 2
+    assert "already debriefed" in err
+    assert "--force" in err
+    assert saved.read_bytes() == before
+
+    assert cli(["debrief", GLOBEX, "--answers", str(answers), "--force"])[0] == 0
+    assert yaml.safe_load(saved.read_text(encoding="utf-8"))["gut"] == 1
+
+
 # ----- rounding as people do ---------------------------------------------------------------------------
 
 

@@ -106,8 +106,9 @@ def test_the_next_round_follows_every_rule(run, work: Path, revint_home: Path, d
 
     # The next stage.
     assert data["profile"]["stage"] == "final"
-    # The priority nobody asked about comes first: in the profile, and so on the sheet.
-    assert data["profile"]["priorities"] == ["autonomy", "growth", "team"]
+    # The priority nobody asked about comes first on the sheet; the candidate's order of what matters
+    # (which weighs the fit) stays as it was.
+    assert data["profile"]["priorities"] == ["growth", "autonomy", "team"]
     assert questions[0]["theme"] == "autonomy"
     assert [q["theme"] for q in questions if q["theme"] in ("autonomy", "growth", "team")][:3] == ["autonomy"] * 3
     # A yellow answer first in its theme: growth-b before growth-a, which the bank ranks higher.
@@ -191,13 +192,6 @@ def test_the_latest_rating_counts_over_rounds(run, work: Path, revint_home: Path
     assert [q for q in ids(third["questions"]) if q.startswith("autonomy-")][0] == "autonomy-a"  # yellow, first
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sessions.next_round puts unknown priorities first by reordering the profile's priorities, and that "
-    "profile becomes the session's: from then on sessions and compare weigh autonomy as the candidate's first "
-    "priority though they ranked it second (5/6.5 = 77% becomes 4.5/6.5 = 69%). The sheet order should come "
-    "from the carry-over (tailor.Carry), not from rewriting what the candidate cares about most",
-)
 def test_the_next_round_keeps_the_candidates_priority_order(run, work: Path, revint_home: Path, debriefed) -> None:
     next_round(run, work)
     second = sheet(revint_home, SESSION, 2)
@@ -226,12 +220,6 @@ def test_an_unknown_session_for_the_next_round(run) -> None:
     assert "no session or file named 'umbrela-engineer'" in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tailor.plan filters the carried-over questions by stage like any other: from a final round to the "
-    "offer, no yellow or red answer of the Acme example is asked again (their questions are for interview and "
-    "final only), and nothing on the sheet says so",
-)
 def test_a_red_answer_is_asked_again_at_the_offer_stage(cli, work: Path, revint_home: Path) -> None:
     debrief_examples(cli, revint_home, work)
     code, _, err = cli(["prep", "--next-round", ACME, "--no-input", "-o", "next.json", "--format", "json"])
@@ -243,11 +231,6 @@ def test_a_red_answer_is_asked_again_at_the_offer_stage(cli, work: Path, revint_
     assert "growth-eng-learning-time" in everything  # yellow at Acme
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tailor.plan marks a red answer's question only when it is chosen: one that lands in 'If time "
-    "allows' has no recheck and is given to anyone, including the person who answered red",
-)
 def test_a_red_answer_among_the_backups_is_marked_too(run, work: Path, revint_home: Path) -> None:
     profile = {
         "company": "Umbrella",

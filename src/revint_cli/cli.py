@@ -84,7 +84,9 @@ def themes(json_out: Annotated[bool, typer.Option("--json", help="Print JSON ins
         from revint_cli.render import to_json
 
         sys.stdout.write(
-            to_json([{"id": t.id, "title": t.title, "core": t.core, "questions": n, "summary": t.summary} for t, n in rows])
+            to_json(
+                [{"id": t.id, "title": t.title, "core": t.core, "questions": n, "summary": t.summary} for t, n in rows]
+            )
         )
         return
     from rich.table import Table
@@ -98,14 +100,17 @@ def themes(json_out: Annotated[bool, typer.Option("--json", help="Print JSON ins
         table.add_row(t.id, t.title, "yes" if t.core else "", str(n))
     console = _console()
     console.print(table)
-    console.print(f"\n{sum(n for _, n in rows)} questions in {len(rows)} themes. Browse one: revint questions --theme ID")
+    console.print(
+        f"\n{sum(n for _, n in rows)} questions in {len(rows)} themes. Browse one: revint questions --theme ID"
+    )
 
 
 @app.command()
 def questions(
     theme: Annotated[Optional[str], typer.Option("--theme", "-t", help="Only this theme (see revint themes).")] = None,
     stage: Annotated[
-        Optional[str], typer.Option("--stage", "-s", help="Only questions for this stage: screening, interview, final, offer.")
+        Optional[str],
+        typer.Option("--stage", "-s", help="Only questions for this stage: screening, interview, final, offer."),
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:
@@ -135,7 +140,9 @@ def questions(
 
 @bank_app.command("validate")
 def bank_validate(
-    files: Annotated[Optional[list[Path]], typer.Argument(help="Bank files to check, layered over the shipped bank.")] = None,
+    files: Annotated[
+        Optional[list[Path]], typer.Argument(help="Bank files to check, layered over the shipped bank.")
+    ] = None,
 ) -> None:
     """Check bank files: every problem is listed as FILE:LINE: field: message."""
     from revint_cli import bank
@@ -163,26 +170,41 @@ def bank_schema() -> None:
 @app.command()
 def prep(
     answers: Annotated[
-        Optional[Path], typer.Option("--answers", "-a", help="Replay a profile (YAML) instead of typing; missing keys are asked.")
+        Optional[Path],
+        typer.Option("--answers", "-a", help="Replay a profile (YAML) instead of typing; missing keys are asked."),
     ] = None,
     sets: Annotated[
         Optional[list[str]],
-        typer.Option("--set", help="Override a profile key: --set minutes=30, --set priorities=[growth,team] (repeatable).", show_default=False),
+        typer.Option(
+            "--set",
+            help="Override a profile key: --set minutes=30, --set priorities=[growth,team] (repeatable).",
+            show_default=False,
+        ),
     ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt: anything missing is an error.")] = False,
     output: Annotated[
         Optional[str],
-        typer.Option("--output", "-o", help="Where to write the sheet ('-' for stdout). Default: COMPANY-ROLE.md here.", show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write the sheet ('-' for stdout). Default: COMPANY-ROLE.md here.",
+            show_default=False,
+        ),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
     force: Annotated[bool, typer.Option("--force", help="Replace an existing sheet or profile.")] = False,
     resume: Annotated[bool, typer.Option("--resume", help="Continue the last interrupted prep.")] = False,
     draft: Annotated[
-        Optional[str], typer.Option("--draft", help="With --resume: which draft (see revint drafts).", show_default=False)
+        Optional[str],
+        typer.Option("--draft", help="With --resume: which draft (see revint drafts).", show_default=False),
     ] = None,
     next_round: Annotated[
         Optional[str],
-        typer.Option("--next-round", help="Prepare the next stage of a session (see revint sessions), from its debrief.", show_default=False),
+        typer.Option(
+            "--next-round",
+            help="Prepare the next stage of a session (see revint sessions), from its debrief.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Prepare your questions for an interview and write a cheat sheet.
@@ -196,6 +218,10 @@ def prep(
         raise RevintError(f"--format: unknown value '{fmt}' (known: md, json)")
     if draft is not None and not resume:
         raise RevintError("--draft goes with --resume")
+    if next_round is not None and (answers is not None or resume):
+        raise RevintError(
+            "--next-round starts from the session's profile: change keys with --set, not --answers or --resume"
+        )
     commands.prep(
         load_bank,
         commands.PrepOptions(answers, list(sets or []), no_input, resume, draft, output, fmt, force),
@@ -206,7 +232,9 @@ def prep(
 
 @app.command()
 def drafts(
-    clear: Annotated[Optional[str], typer.Option("--clear", help="Remove the draft with this name.", show_default=False)] = None,
+    clear: Annotated[
+        Optional[str], typer.Option("--clear", help="Remove the draft with this name.", show_default=False)
+    ] = None,
 ) -> None:
     """List unfinished preps and debriefs (saved after every answer), or remove one."""
     from revint_cli import commands
@@ -228,7 +256,8 @@ def sessions(json_out: Annotated[bool, typer.Option("--json", help="Print JSON i
 @app.command()
 def debrief(
     session: Annotated[
-        Optional[str], typer.Argument(help="A session name (see revint sessions), or a sheet or profile path.", show_default=False)
+        Optional[str],
+        typer.Argument(help="A session name (see revint sessions), or a sheet or profile path.", show_default=False),
     ] = None,
     answers: Annotated[
         Optional[Path], typer.Option("--answers", "-a", help="Replay a debrief (YAML) instead of typing.")
@@ -245,10 +274,16 @@ def debrief(
 
 @app.command()
 def compare(
-    session_refs: Annotated[list[str], typer.Argument(metavar="SESSION...", help="Two or more sessions (names or paths).")],
+    session_refs: Annotated[
+        list[str], typer.Argument(metavar="SESSION...", help="Two or more sessions (names or paths).")
+    ],
     priorities: Annotated[
         Optional[str],
-        typer.Option("--priorities", help="Theme ids, most important first, comma-separated (default: the first session's).", show_default=False),
+        typer.Option(
+            "--priorities",
+            help="Theme ids, most important first, comma-separated (default: the first session's).",
+            show_default=False,
+        ),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, md or json.")] = "table",
 ) -> None:

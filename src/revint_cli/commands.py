@@ -51,7 +51,9 @@ def _table(*columns: str, **options: Any) -> Table:
     return table
 
 
-def prep(load_bank: Callable[[], Bank], opts: PrepOptions, next_round: str | None = None, *, eager: bool = True) -> None:
+def prep(
+    load_bank: Callable[[], Bank], opts: PrepOptions, next_round: str | None = None, *, eager: bool = True
+) -> None:
     """Prepare a sheet. With `eager` False the bank loads when first needed, so that the wizard's first
     prompt does not wait for it (used for the shipped bank, which the tests keep valid)."""
     get_bank = functools.cache(load_bank)
@@ -74,7 +76,9 @@ def prep(load_bank: Callable[[], Bank], opts: PrepOptions, next_round: str | Non
         source.draft.discard()
     _summary(_err(), bank, plan, written, session)
     if written.profile is None and source.overridden:
-        _err().print(f"[yellow]Your --set values are not saved in {escape(source.label)}; drop -o - to save a profile with them.[/yellow]")
+        _err().print(
+            f"[yellow]Your --set values are not saved in {escape(source.label)}; drop -o - to save a profile with them.[/yellow]"
+        )
 
 
 def _summary(console: Console, bank: Bank, plan: Plan, written: prep_mod.Written, session: str) -> None:
@@ -173,7 +177,13 @@ DEBRIEF_NEEDS_TERMINAL = "revint debrief needs a terminal; use --answers FILE (s
 
 
 def debrief(
-    bank: Bank, ref: str | None, answers: Path | None, no_input: bool, resume: bool, interactive: bool, force: bool = False
+    bank: Bank,
+    ref: str | None,
+    answers: Path | None,
+    no_input: bool,
+    resume: bool,
+    interactive: bool,
+    force: bool = False,
 ) -> None:
     import copy
 
@@ -199,11 +209,16 @@ def debrief(
     round_ = int(given_round) if given_round.isdigit() else session.latest_round
     sheet = session.sheet(round_)
     if round_ in session.debriefs and not force:
+        raise RevintError(f"round {round_} of {session.name} is already debriefed; use --force to replace that debrief")
+    draft_name = f"debrief-{session.name}"
+    if not resume and drafts_mod.exists(draft_name):
         raise RevintError(
-            f"round {round_} of {session.name} is already debriefed; use --force to replace that debrief"
+            f"you have an unfinished debrief of {session.name}: continue it with revint debrief --resume, "
+            f"or remove it with revint drafts --clear {draft_name}"
         )
-    data["_session"] = session.name
-    recorder = drafts_mod.Recorder("debrief", f"debrief-{session.name}")
+    # Private keys (dropped before validation) let a draft say what it belongs to.
+    data.update(_session=session.name, _company=session.profile.company, _role=session.profile.role)
+    recorder = drafts_mod.Recorder("debrief", draft_name)
 
     def located() -> yamlio.Located:
         clean = {k: v for k, v in data.items() if not k.startswith("_")}
@@ -260,7 +275,9 @@ def _print_fit(console: Console, bank: Bank, priorities: list[str], fit: object)
         star = " ★" if theme in priorities else ""
         table.add_row(escape(title) + star, str(fit.asked.get(theme, 0)), _fit_cell(value))
     console.print(table)
-    console.print(f"[bold]Overall fit: {_fit_cell(fit.overall)}[/bold]" + (f", gut feeling {fit.gut}/5" if fit.gut else ""))
+    console.print(
+        f"[bold]Overall fit: {_fit_cell(fit.overall)}[/bold]" + (f", gut feeling {fit.gut}/5" if fit.gut else "")
+    )
     if fit.unknown:
         names = ", ".join(bank.themes[t].title if t in bank.themes else t for t in fit.unknown)
         console.print(f"[yellow]Must know before deciding: {escape(names)}[/yellow]")
@@ -278,9 +295,11 @@ def compare(bank: Bank, refs: list[str], priorities: list[str] | None, fmt: str)
 
     loaded = [sessions_mod.resolve(ref) for ref in refs]
     if priorities is not None:
-        for theme in priorities:
+        for i, theme in enumerate(priorities):
             if theme not in bank.themes:
                 raise RevintError(f"--priorities: {unknown('theme', theme, bank.theme_ids())}")
+            if theme in priorities[:i]:
+                raise RevintError(f"--priorities: '{theme}' is listed twice")
         chosen = priorities
     else:
         chosen = list(loaded[0].profile.priorities)
@@ -309,12 +328,20 @@ def compare(bank: Bank, refs: list[str], priorities: list[str] | None, fmt: str)
             *(compare_mod.cell(c["fit"][theme], theme, chosen) for c in data["companies"]),
         )
     table.add_section()
-    table.add_row("[bold]Overall fit[/bold]", *(f"[bold]{compare_mod.cell(c['overall'], '', [])}[/bold]" if c["overall"] is not None else "unknown" for c in data["companies"]))
+    table.add_row(
+        "[bold]Overall fit[/bold]",
+        *(
+            f"[bold]{compare_mod.cell(c['overall'], '', [])}[/bold]" if c["overall"] is not None else "unknown"
+            for c in data["companies"]
+        ),
+    )
     table.add_row("Gut feeling", *(f"{c['gut']}/5" if c["gut"] else "–" for c in data["companies"]))
     table.add_row("Red flags", *(str(len(c["red_flags"])) for c in data["companies"]))
     console = _out()
     console.print(table)
-    console.print("[dim]★ a priority · fit per theme: green 100%, yellow 50%, red 0%, averaged over questions asked[/dim]")
+    console.print(
+        "[dim]★ a priority · fit per theme: green 100%, yellow 50%, red 0%, averaged over questions asked[/dim]"
+    )
     for c in data["companies"]:
         if c["unknown"]:
             names = ", ".join(titles.get(t, t) for t in c["unknown"])

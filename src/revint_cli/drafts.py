@@ -26,11 +26,11 @@ class Draft:
 
     @property
     def company(self) -> str:
-        return str(self.answers.get("company") or "")
+        return str(self.answers.get("company") or self.answers.get("_company") or "")
 
     @property
     def role(self) -> str:
-        return str(self.answers.get("role") or "")
+        return str(self.answers.get("role") or self.answers.get("_role") or "")
 
 
 def _path(name: str) -> Path:
@@ -91,6 +91,10 @@ def all_drafts() -> list[Draft]:
         except RevintError:
             continue
     return sorted(found, key=lambda d: (d.changed, d.name), reverse=True)
+
+
+def exists(name: str) -> bool:
+    return _path(name).exists()
 
 
 def latest(kind: str, name: str | None = None) -> Draft:

@@ -18,7 +18,6 @@ Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
 
 
-
 class Interviewer(Strict):
     name: Line | None = None
     role: Audience = Field(description="Who they are to you: the bank's audience values.")

@@ -207,7 +207,6 @@ def next_round(bank: Bank, ref: str) -> tuple[dict[str, Any], Carry]:
     unknown = [t for t in profile.priorities if t in fit.unknown]
     data = to_data(profile)
     data["stage"] = next_stage(profile.stage)
-    data["priorities"] = unknown + [t for t in profile.priorities if t not in unknown]
     for key in PER_ROUND:
         data.pop(key, None)
     first: list[str] = []
@@ -231,4 +230,5 @@ def next_round(bank: Bank, ref: str) -> tuple[dict[str, Any], Carry]:
             elif answer.rating == "red":
                 first.append(qid)
                 recheck[qid] = asked_by.get(qid) or "interviewer"
-    return data, Carry(first=first, done=done, recheck=recheck)
+    # The candidate's priorities keep their order (they weigh the fit); the sheet covers the unknown first.
+    return data, Carry(first=first, done=done, recheck=recheck, themes_first=unknown)

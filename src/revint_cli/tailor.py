@@ -71,15 +71,17 @@ class Plan:
 class Carry:
     """What an earlier round tells the next one (see `revint prep --next-round`)."""
 
-    first: Sequence[str] = ()  # question ids to put first in their theme (yellow answers)
+    first: Sequence[str] = ()  # question ids to put first in their theme (yellow and red answers)
     done: Collection[str] = ()  # question ids not to ask again (green answers)
     recheck: Mapping[str, str] = field(default_factory=dict)  # question id -> role that answered red
+    themes_first: Sequence[str] = ()  # priority themes to cover first (nobody has answered them yet)
 
 
-def eligible(question: Question, profile: Profile) -> bool:
+def eligible(question: Question, profile: Profile, *, carried: bool = False) -> bool:
+    """Rule 1. A `carried` question (asked in an earlier round, to be asked again) passes any stage."""
     if question.theme in profile.skip_themes:
         return False
-    if profile.stage not in question.stages:
+    if profile.stage not in question.stages and not carried:
         return False
     if not (
         question.admits("seniority", profile.seniority)
@@ -104,12 +106,13 @@ def specificity(question: Question, profile: Profile) -> int:
     )
 
 
-def theme_order(bank: Bank, profile: Profile, extra: Sequence[str] = ()) -> list[str]:
-    """Priorities, then remote-work for remote and hybrid candidates, then `extra`, then the bank's order.
-
-    The closing theme always comes last.
+def theme_order(bank: Bank, profile: Profile, extra: Sequence[str] = (), themes_first: Sequence[str] = ()) -> list[str]:
+    """Priorities (those in `themes_first` ahead of the others), then remote-work for remote and hybrid
+    candidates, then `extra`, then the bank's order. The closing theme always comes last.
     """
-    order = [t for t in profile.priorities if t in bank.themes]
+    priorities = [t for t in themes_first if t in profile.priorities]
+    priorities += [t for t in profile.priorities if t not in priorities]
+    order = [t for t in priorities if t in bank.themes]
     if profile.work_mode in ("remote", "hybrid") and REMOTE_THEME in bank.themes:
         order.append(REMOTE_THEME)
     order += list(extra)
@@ -181,6 +184,20 @@ def _item(question: Question, ask: Interviewer | None, recheck: str | None = Non
     )
 
 
+def carried_item(question: Question, asker: _Asker, carry: Carry, *, count: bool = True) -> Item:
+    """The sheet item for `question`, assigned to someone; a red answer's question goes to someone else
+    than the person who gave it when anyone else is named, and says why it is asked again."""
+    recheck = carry.recheck.get(question.id)
+    ask = asker.pick(question, count=count, avoid=recheck)
+    note = None
+    if recheck is not None:
+        other = ask is not None and ask.role != recheck
+        note = f"asked again to cross-check a red answer from the {recheck}" + (
+            "" if other else " (no one else named to ask)"
+        )
+    return _item(question, ask, note)
+
+
 def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Plan:
     carry = carry or Carry()
     budget = profile.minutes
@@ -206,13 +223,15 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Plan:
             )
         )
 
-    order = theme_order(bank, profile, extra=[c.theme for c in customs])
+    order = theme_order(bank, profile, extra=[c.theme for c in customs], themes_first=carry.themes_first)
     ranked: dict[str, list[Question]] = {}
     first = {qid: i for i, qid in enumerate(carry.first)}
     position = {qid: i for i, qid in enumerate(bank.questions)}
     for theme in order:
         pool = [
-            q for q in bank.in_theme(theme) if eligible(q, profile) and q.id not in repeated and q.id not in carry.done
+            q
+            for q in bank.in_theme(theme)
+            if eligible(q, profile, carried=q.id in first) and q.id not in repeated and q.id not in carry.done
         ]
         pool.sort(key=lambda q: (first.get(q.id, len(first)), -specificity(q, profile), position[q.id]))
         ranked[theme] = pool
@@ -223,15 +242,7 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Plan:
         nonlocal left
         if question.id in chosen or question.minutes > left:
             return False
-        recheck = carry.recheck.get(question.id)
-        ask = asker.pick(question, avoid=recheck)
-        note = None
-        if recheck is not None:
-            other = ask is not None and ask.role != recheck
-            note = f"asked again to cross-check a red answer from the {recheck}" + (
-                "" if other else " (no one else named to ask)"
-            )
-        chosen[question.id] = _item(question, ask, note)
+        chosen[question.id] = carried_item(question, asker, carry)
         left -= question.minutes
         return True
 
@@ -274,7 +285,7 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Plan:
             pool = ranked.get(theme, [])
             if rank < len(pool) and pool[rank].id not in chosen:
                 leftovers.append(pool[rank])
-    backup = [*dropped_customs, *(_item(q, asker.pick(q, count=False)) for q in leftovers)][:BACKUP_COUNT]
+    backup = [*dropped_customs, *(carried_item(q, asker, carry, count=False) for q in leftovers)][:BACKUP_COUNT]
 
     items: list[Item] = []
     for theme in order:

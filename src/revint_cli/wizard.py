@@ -39,7 +39,9 @@ AUDIENCE_HELP = {
     "founder": "a founder",
     "executive": "an executive",
 }
-STYLE = questionary.Style([("qmark", "fg:ansicyan bold"), ("answer", "fg:ansigreen"), ("instruction", "fg:ansibrightblack")])
+STYLE = questionary.Style(
+    [("qmark", "fg:ansicyan bold"), ("answer", "fg:ansigreen"), ("instruction", "fg:ansibrightblack")]
+)
 
 
 @contextmanager
@@ -71,7 +73,9 @@ class Prompter:
 
     def _ask(self, question: questionary.Question, *, ctrl_d: bool = True) -> Any:
         if ctrl_d:  # text prompts already end on Ctrl-D at an empty line; menus need to be told
-            question.application.key_bindings = merge_key_bindings([question.application.key_bindings or KeyBindings(), _CTRL_D])
+            question.application.key_bindings = merge_key_bindings(
+                [question.application.key_bindings or KeyBindings(), _CTRL_D]
+            )
         try:
             return question.unsafe_ask()
         except (KeyboardInterrupt, EOFError):
@@ -80,7 +84,13 @@ class Prompter:
     def say(self, text: str, style: str = "") -> None:
         questionary.print(text, style=style)
 
-    def text(self, message: str, default: str = "", validate: Callable[[str], bool | str] | None = None, instruction: str | None = None) -> str:
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        validate: Callable[[str], bool | str] | None = None,
+        instruction: str | None = None,
+    ) -> str:
         kwargs: dict[str, Any] = {"default": default, "style": STYLE, "instruction": instruction}
         if validate is not None:
             kwargs["validate"] = validate
@@ -91,7 +101,13 @@ class Prompter:
         start = next((c for c in options if c.value == default), options[0])
         return str(self._ask(questionary.select(message, options, default=start, style=STYLE, use_shortcuts=False)))
 
-    def checkbox(self, message: str, choices: Sequence[tuple[str, str]], checked: Sequence[str] = (), validate: Callable[[list[str]], bool | str] | None = None) -> list[str]:
+    def checkbox(
+        self,
+        message: str,
+        choices: Sequence[tuple[str, str]],
+        checked: Sequence[str] = (),
+        validate: Callable[[list[str]], bool | str] | None = None,
+    ) -> list[str]:
         options = [Choice(title=label, value=value, checked=value in checked) for value, label in choices]
         kwargs: dict[str, Any] = {"style": STYLE}
         if validate is not None:
@@ -115,7 +131,9 @@ def required_line(value: str) -> bool | str:
 def int_between(low: int, high: int) -> Callable[[str], bool | str]:
     def check(value: str) -> bool | str:
         value = value.strip()
-        return True if value.isdigit() and low <= int(value) <= high else f"A whole number from {low} to {high}, please."
+        return (
+            True if value.isdigit() and low <= int(value) <= high else f"A whole number from {low} to {high}, please."
+        )
 
     return check
 
@@ -165,7 +183,12 @@ def prep(get_bank: BankSource, answers: Answers, on_answer: OnAnswer, *, review:
         return fallback if value in (None, "") else value
 
     if need("company"):
-        keep("company", ask.text("Which company is the interview with?", default=str(default("company", "")), validate=required_line))
+        keep(
+            "company",
+            ask.text(
+                "Which company is the interview with?", default=str(default("company", "")), validate=required_line
+            ),
+        )
     if need("role"):
         keep("role", ask.text("For which role?", default=str(default("role", "")), validate=required_line))
     role = str(answers.get("role", ""))
@@ -188,7 +211,9 @@ def prep(get_bank: BankSource, answers: Answers, on_answer: OnAnswer, *, review:
         )
         keep("minutes", int(minutes))
     if need("date"):
-        when = ask.text("When is the interview? (YYYY-MM-DD, optional)", default=str(default("date", "")), validate=optional_date)
+        when = ask.text(
+            "When is the interview? (YYYY-MM-DD, optional)", default=str(default("date", "")), validate=optional_date
+        )
         keep("date", when or None)
     if need("interviewers"):
         keep("interviewers", _interviewers(ask, list(answers.get("interviewers") or [])))
@@ -227,7 +252,11 @@ def _priorities(ask: Prompter, bank: Bank, answers: Answers) -> list[str]:
     saved = [t for t in answers.get("priorities") or [] if t in bank.themes]
 
     def at_most(chosen: list[str]) -> bool | str:
-        return True if len(chosen) <= MAX_PRIORITIES else f"Pick at most {MAX_PRIORITIES}: a few themes done well beat many."
+        return (
+            True
+            if len(chosen) <= MAX_PRIORITIES
+            else f"Pick at most {MAX_PRIORITIES}: a few themes done well beat many."
+        )
 
     chosen = ask.checkbox(
         f"What matters most to you? (space to pick, up to {MAX_PRIORITIES}, enter when done)",
@@ -261,7 +290,9 @@ def _research(ask: Prompter, bank: Bank, answers: Answers, on_answer: OnAnswer) 
         ask.say(f"\n{theme.title}", "bold")
         for prompt in theme.research_prompts:
             ask.say(f"  • {prompt.prompt}  ({', '.join(prompt.where)})")
-        note = ask.text(f"What did you find out about {theme.title.lower()}? (optional)", default=notes.get(theme_id, ""))
+        note = ask.text(
+            f"What did you find out about {theme.title.lower()}? (optional)", default=notes.get(theme_id, "")
+        )
         notes[theme_id] = note
         on_answer(answers)
 
@@ -308,7 +339,9 @@ GUT_CHOICES = [
 BACKUPS_DONE = "_backups_checked"  # a draft-only marker: the backup checklist was answered
 
 
-def debrief(sheet: dict[str, Any], bank: Bank, answers: Answers, on_answer: OnAnswer, *, review: bool = False) -> Answers:
+def debrief(
+    sheet: dict[str, Any], bank: Bank, answers: Answers, on_answer: OnAnswer, *, review: bool = False
+) -> Answers:
     """Walk through the sheet's questions: asked or not, a note, a rating; then extras, gut feeling, notes."""
     ask = Prompter("Interrupted. Your answers are saved: run revint debrief --resume to continue.")
     recorded: dict[str, Any] = answers.setdefault("answers", {})
@@ -339,7 +372,9 @@ def debrief(sheet: dict[str, Any], bank: Bank, answers: Answers, on_answer: OnAn
             ask.say(f"  + {green}", "fg:ansigreen")
         for red in q.get("listen_for", {}).get("red", []):
             ask.say(f"  - {red}", "fg:ansired")
-        asked = ask.select("Did you ask it?", [("yes", "yes"), ("no", "no")], default="no" if before.get("asked") is False else "yes")
+        asked = ask.select(
+            "Did you ask it?", [("yes", "yes"), ("no", "no")], default="no" if before.get("asked") is False else "yes"
+        )
         if asked == "no":
             recorded[q["id"]] = {"asked": False}
             on_answer(answers)
