@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pexpect
 
-BARE_APP = '''
+BARE_APP = """
 import typer
 
 app = typer.Typer()
@@ -34,7 +34,7 @@ def other() -> None:
 
 
 app()
-'''
+"""
 
 
 def first_prompt(argv: list[str], env: dict[str, str], cwd: str) -> float:
