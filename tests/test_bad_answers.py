@@ -231,3 +231,17 @@ def test_a_bad_set_names_the_flag(cli, tmp_path: Path, monkeypatch) -> None:
     assert code == 2
     assert err.startswith("--set minutes: must be an integer from 5 to 120")
     assert out == ""
+
+
+def test_an_unknown_theme_is_reported_with_the_other_problems(cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    answers = tmp_path / "bad.yaml"
+    answers.write_text("company: Acme\nrole: Dev\npriorities: [growth, autonomi]\nminutes: 200\n", encoding="utf-8")
+
+    code, out, err = cli(["prep", "--answers", str(answers), "--no-input", "-o", "-"])
+
+    assert code == 2
+    assert out == ""
+    assert f"{answers}:3: priorities[1]: unknown theme 'autonomi'; did you mean 'autonomy'?" in err
+    assert f"{answers}:4: minutes: must be an integer from 5 to 120" in err
+    assert "2 problems" in err

@@ -160,8 +160,8 @@ def validate(bank: Bank, data: dict[str, Any], source: Source) -> Profile:
     in_file = list(doc.problems)
     located = yamlio.Located(data, doc.lines, problem_lines=dict(doc.problem_lines))
     profile, problems = loading.validate(Profile, located)
-    if profile is not None:
-        problems = check_against_bank(profile, bank)
+    places = {loc for loc, _ in problems}
+    problems += [p for p in check_against_bank(data, bank) if p[0] not in places]
     if not problems and not in_file:
         assert profile is not None
         return profile

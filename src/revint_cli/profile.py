@@ -64,30 +64,41 @@ def slugify(text: str) -> str:
     return slug[:60].rstrip("-") or "untitled"
 
 
-def check_against_bank(profile: Profile, bank: Bank) -> list[loading.Problem]:
-    """Theme ids the profile names that the bank does not know, and contradictions between keys."""
+def check_against_bank(data: Any, bank: Bank) -> list[loading.Problem]:
+    """Theme ids the answers name that the bank does not know, and contradictions between keys.
+
+    Works on the raw answers, so that these problems are reported together with those of the model.
+    """
     known = bank.theme_ids()
     problems: list[loading.Problem] = []
+    if not isinstance(data, dict):
+        return problems
+
+    def words(key: str) -> list[tuple[int, str]]:
+        values = data.get(key)
+        return [(i, v) for i, v in enumerate(values) if isinstance(v, str)] if isinstance(values, list) else []
 
     def check(loc: tuple[str | int, ...], theme: str) -> None:
         if theme not in bank.themes:
             problems.append((loc, loading.unknown("theme", theme, known)))
 
-    for i, theme in enumerate(profile.priorities):
-        check(("priorities", i), theme)
-        if theme in profile.skip_themes:
-            problems.append((("priorities", i), f"'{theme}' is both a priority and in skip_themes"))
-    for i, theme in enumerate(profile.skip_themes):
-        check(("skip_themes", i), theme)
-    for theme in profile.research:
-        check(("research", theme), theme)
-    for i, custom in enumerate(profile.custom_questions):
-        check(("custom_questions", i, "theme"), custom.theme)
+    skipped = [theme for _, theme in words("skip_themes")]
     for key in ("priorities", "skip_themes"):
-        values: list[str] = getattr(profile, key)
-        for i, theme in enumerate(values):
-            if theme in values[:i]:
+        seen: list[str] = []
+        for i, theme in words(key):
+            check((key, i), theme)
+            if theme in seen:
                 problems.append(((key, i), f"'{theme}' is listed twice"))
+            elif key == "priorities" and theme in skipped:
+                problems.append(((key, i), f"'{theme}' is both a priority and in skip_themes"))
+            seen.append(theme)
+    research = data.get("research")
+    for theme in research if isinstance(research, dict) else {}:
+        check(("research", theme), theme)
+    customs = data.get("custom_questions")
+    for i, custom in enumerate(customs if isinstance(customs, list) else []):
+        if isinstance(custom, dict) and isinstance(custom.get("theme"), str):
+            check(("custom_questions", i, "theme"), custom["theme"])
     return problems
 
 
