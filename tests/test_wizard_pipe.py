@@ -227,3 +227,31 @@ def test_more_than_five_priorities_are_refused() -> None:
     keys = six + ENTER + "\x1b[A" + SPACE + ENTER + ENTER * 4
     result, _ = drive(keys, answers)
     assert len(result["priorities"]) == 5
+
+
+def test_a_closed_own_question_is_flagged_and_can_be_rewritten() -> None:
+    answers = after_role(company="Acme", role="Analyst", role_family="data", seniority="mid")
+    del answers["custom_questions"]
+    keys = "".join(
+        [
+            "y",  # add a question of your own
+            "Is there an on-call rota?" + ENTER,
+            "n",  # warned it looks closed: do not keep it as it is
+            "\x15" + "How is the on-call rota shared out?" + ENTER,  # Ctrl-U clears the old text
+            ENTER,  # theme: the first one offered
+            ENTER,  # minutes: 3
+            "n",  # no other question
+        ]
+    )
+    result, _ = drive(keys, answers)
+    assert result["custom_questions"] == [
+        {"text": "How is the on-call rota shared out?", "theme": "autonomy", "minutes": 3}
+    ]
+
+
+def test_a_closed_own_question_can_be_kept_on_purpose() -> None:
+    answers = after_role(company="Acme", role="Analyst", role_family="data", seniority="mid")
+    del answers["custom_questions"]
+    keys = "y" + "Is there an on-call rota?" + ENTER + "y" + ENTER + ENTER + "n"
+    result, _ = drive(keys, answers)
+    assert [q["text"] for q in result["custom_questions"]] == ["Is there an on-call rota?"]

@@ -8,8 +8,10 @@ which case every question is asked with the saved answer as its default.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sys
-from collections.abc import Callable, Iterator, Sequence
+import textwrap
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -84,6 +86,12 @@ class Prompter:
     def say(self, text: str, style: str = "") -> None:
         questionary.print(text, style=style)
 
+    def bullet(self, text: str, style: str = "") -> None:
+        """A list item wrapped at word boundaries to the terminal's width, with a hanging indent."""
+        width = min(shutil.get_terminal_size().columns, 100) - 1
+        lines = textwrap.wrap(text, width=max(width, 40), initial_indent="  • ", subsequent_indent="    ")
+        questionary.print("\n".join(lines), style=style)
+
     def text(
         self,
         message: str,
@@ -107,8 +115,14 @@ class Prompter:
         choices: Sequence[tuple[str, str]],
         checked: Sequence[str] = (),
         validate: Callable[[list[str]], bool | str] | None = None,
+        descriptions: Mapping[str, str] | None = None,
     ) -> list[str]:
-        options = [Choice(title=label, value=value, checked=value in checked) for value, label in choices]
+        """`descriptions`, by value, are shown below the list for the choice under the cursor."""
+        notes = descriptions or {}
+        options = [
+            Choice(title=label, value=value, checked=value in checked, description=notes.get(value))
+            for value, label in choices
+        ]
         kwargs: dict[str, Any] = {"style": STYLE}
         if validate is not None:
             kwargs["validate"] = validate
@@ -207,7 +221,7 @@ def prep(get_bank: BankSource, answers: Answers, on_answer: OnAnswer, *, review:
             "How many minutes will you have for your questions?",
             default=str(default("minutes", 20)),
             validate=int_between(5, 120),
-            instruction="(often 10-15 in a first interview, 20-30 in a final one)",
+            instruction="(10-15 is usual early on, 20-30 in a final round)",
         )
         keep("minutes", int(minutes))
     if need("date"):
@@ -260,9 +274,10 @@ def _priorities(ask: Prompter, bank: Bank, answers: Answers) -> list[str]:
 
     chosen = ask.checkbox(
         f"What matters most to you? (space to pick, up to {MAX_PRIORITIES}, enter when done)",
-        [(t.id, f"{t.title}: {t.summary}") for t in themes],
+        [(t.id, t.title) for t in themes],
         checked=saved,
         validate=at_most,
+        descriptions={t.id: t.summary for t in themes},
     )
     ordered: list[str] = []
     rest = [t for t in saved if t in chosen] + [t for t in chosen if t not in saved]
@@ -289,7 +304,7 @@ def _research(ask: Prompter, bank: Bank, answers: Answers, on_answer: OnAnswer) 
         theme = bank.themes[theme_id]
         ask.say(f"\n{theme.title}", "bold")
         for prompt in theme.research_prompts:
-            ask.say(f"  • {prompt.prompt}  ({', '.join(prompt.where)})")
+            ask.bullet(f"{prompt.prompt} ({', '.join(prompt.where)})")
         note = ask.text(
             f"What did you find out about {theme.title.lower()}? (optional)", default=notes.get(theme_id, "")
         )
@@ -313,8 +328,12 @@ def _custom(ask: Prompter, bank: Bank, answers: Answers) -> list[dict[str, Any]]
         "Add a question of your own?" if not questions else "Add another?", default=False
     ):
         text = ask.text("Your question:", validate=question_text)
-        for warning in custom_warnings(text, stage, bank_texts)[0]:
-            ask.say(f"  ⚠ {warning}", "fg:ansiyellow")
+        while warnings := custom_warnings(text, stage, bank_texts)[0]:
+            for warning in warnings:
+                ask.say(f"  ⚠ {warning}", "fg:ansiyellow")
+            if ask.confirm("Keep it as it is?", default=False):
+                break
+            text = ask.text("Your question:", default=text, validate=question_text)
         theme = ask.select("Which theme does it belong to?", themes, default=first)
         minutes = ask.text("Minutes to ask it and hear the answer?", default="3", validate=int_between(1, 10))
         questions.append({"text": text, "theme": theme, "minutes": int(minutes)})
