@@ -55,3 +55,11 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[[Sequence[str]], Result]
         return Result(code, out, err)
 
     return invoke
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "work"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    return folder

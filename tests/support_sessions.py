@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -156,3 +157,17 @@ def debrief_examples(cli: Cli, home: Path, folder: Path) -> None:
     for session, name in ((ACME, "acme-debrief"), (GLOBEX, "globex-debrief")):
         result = cli(["debrief", session, "--answers", str(example_debrief(home, session, name, folder))])
         assert result.code == 0, result.err
+
+
+@contextmanager
+def keys_in(keys: str) -> Iterator[None]:
+    """The next prompts read `keys`; the pipe is then closed, so a prompt too many ends the wizard
+    (an interruption) instead of waiting forever. ruff's TID253 keeps prompt_toolkit imports in here."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        inp.send_text(keys)
+        inp.close()
+        yield

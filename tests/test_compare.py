@@ -57,14 +57,6 @@ def make_initech(cli, home: Path, folder: Path, priorities: list[str]) -> dict[s
 
 
 @pytest.fixture
-def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "work"
-    folder.mkdir()
-    monkeypatch.chdir(folder)
-    return folder
-
-
-@pytest.fixture
 def three(cli, work: Path, revint_home: Path) -> dict[str, str]:
     debrief_examples(cli, revint_home, work)
     return make_initech(cli, revint_home, work, ["growth", "autonomy", "team"])

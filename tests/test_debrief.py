@@ -3,8 +3,6 @@ the sheet, and `revint sessions`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import json
 from pathlib import Path
@@ -18,6 +16,7 @@ from revint_cli import drafts, wizard
 from revint_cli.debrief import Debrief
 from revint_cli.errors import ExitCode, RevintError
 from support_sessions import (
+    keys_in,
     ACME,
     EXAMPLES,
     GLOBEX,
@@ -29,20 +28,6 @@ from support_sessions import (
     sheet_questions,
     write_yaml,
 )
-
-
-@contextmanager
-def keys_in(keys: str) -> Iterator[None]:
-    """The next prompts read `keys`; the pipe is then closed, so a prompt too many ends the wizard
-    (an interruption) instead of waiting forever. ruff's TID253 keeps prompt_toolkit imports in here."""
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.input import create_pipe_input
-    from prompt_toolkit.output import DummyOutput
-
-    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
-        inp.send_text(keys)
-        inp.close()
-        yield
 
 
 ENTER, UP, DOWN, SPACE, CTRL_C = "\r", "\x1b[A", "\x1b[B", " ", "\x03"
@@ -175,14 +160,6 @@ def test_reviewing_the_debrief_offers_the_saved_answers_as_defaults(bank: bank_m
 
 
 # ----- through the CLI -----------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "work"
-    folder.mkdir()
-    monkeypatch.chdir(folder)
-    return folder
 
 
 def test_debrief_answers_through_the_cli(cli, work: Path, revint_home: Path) -> None:

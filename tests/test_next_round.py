@@ -20,14 +20,6 @@ PEOPLE = [{"name": "Priya", "role": "peer"}, {"name": "Sam", "role": "manager"}]
 
 
 @pytest.fixture
-def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "work"
-    folder.mkdir()
-    monkeypatch.chdir(folder)
-    return folder
-
-
-@pytest.fixture
 def run(cli, work: Path):
     bank = write_bank(work.parent / "bank.yaml")
 

@@ -3,8 +3,6 @@ wizard -> draft -> profile -> sheet -> debrief -> compare unchanged."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import json
 import unicodedata
@@ -15,21 +13,7 @@ import yaml
 
 from revint_cli import bank as bank_mod
 from revint_cli import drafts, prep
-from support_sessions import headings, sheet_questions, write_yaml
-
-
-@contextmanager
-def keys_in(keys: str) -> Iterator[None]:
-    """The next prompts read `keys`; the pipe is then closed, so a prompt too many ends the wizard
-    (an interruption) instead of waiting forever. ruff's TID253 keeps prompt_toolkit imports in here."""
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.input import create_pipe_input
-    from prompt_toolkit.output import DummyOutput
-
-    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
-        inp.send_text(keys)
-        inp.close()
-        yield
+from support_sessions import keys_in, headings, sheet_questions, write_yaml
 
 
 ENTER, DOWN, SPACE = "\r", "\x1b[B", " "

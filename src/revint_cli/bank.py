@@ -18,25 +18,14 @@ from pydantic_core import PydanticCustomError
 
 from revint_cli import loading, paths, yamlio
 from revint_cli.errors import RevintError
+from revint_cli.vocab import AUDIENCES as AUDIENCES  # re-exported: the bank's vocabulary
+from revint_cli.vocab import ROLE_FAMILIES as ROLE_FAMILIES
+from revint_cli.vocab import SENIORITIES as SENIORITIES
+from revint_cli.vocab import STAGES as STAGES
+from revint_cli.vocab import WORK_MODES as WORK_MODES
 
-AUDIENCES = ("manager", "peer", "hr", "recruiter", "skip-level", "founder", "executive")
-STAGES = ("screening", "interview", "final", "offer")
-SENIORITIES = ("junior", "mid", "senior", "lead", "manager", "executive")
-ROLE_FAMILIES = (
-    "engineering",
-    "product",
-    "design",
-    "data",
-    "sales",
-    "marketing",
-    "customer-service",
-    "operations",
-    "people",
-    "finance",
-    "other",
-)
-WORK_MODES = ("onsite", "hybrid", "remote")
-
+# The Literal types spell out the values of vocab's tuples again, for the type checker; a test keeps
+# the two the same.
 Audience = Literal["manager", "peer", "hr", "recruiter", "skip-level", "founder", "executive"]
 Stage = Literal["screening", "interview", "final", "offer"]
 Seniority = Literal["junior", "mid", "senior", "lead", "manager", "executive"]
