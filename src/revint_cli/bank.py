@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -200,10 +200,6 @@ class Bank:
     def theme_ids(self) -> list[str]:
         return list(self.themes)
 
-    def check_themes(self, ids: Iterable[str]) -> list[str]:
-        """Messages for every id in `ids` that names no theme."""
-        known = self.theme_ids()
-        return [loading.unknown("theme", t, known) for t in ids if t not in self.themes]
 
 
 def schema() -> dict[str, Any]:
