@@ -1,0 +1,183 @@
+"""Guards for the shipped question bank, so that it stays good as people add to it.
+
+The bank is product content: the counts, the shape of every question, and the honesty of its tags are
+checked here, on the file as shipped.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from revint_cli import bank as bank_mod
+from revint_cli.bank import Question, looks_closed
+
+BANK = bank_mod.load()
+QUESTIONS = list(BANK.questions.values())
+CORE = ("autonomy", "communication", "culture", "growth", "typical-day", "team")
+FURTHER = (
+    "expectations",
+    "impact",
+    "processes",
+    "challenges",
+    "leadership",
+    "onboarding",
+    "company",
+    "remote-work",
+    "compensation",
+    "wellbeing",
+    "next-steps",
+)
+# Googleable, presumptuous or off-putting: never in the bank, in any wording we can foresee.
+BANNED = (
+    "what does the company do",
+    "what does your company do",
+    "how many employees",
+    "how big is the company",
+    "how soon can i be promoted",
+    "when can i take vacation",
+    "how much vacation",
+    "did i get the job",
+    "do you have any concerns",
+    "what is the salary",
+    "what are the working hours",
+    "who are your competitors",
+    "when was the company founded",
+)
+PAY_OR_LEAVE = re.compile(
+    r"\b(salary|salaries|pay|paid|bonus(es)?|equity|stock|commission|vacation|pto|time off|paid leave|raise)\b", re.I
+)
+SIMILAR = 0.8
+
+
+def near_duplicates(texts: list[tuple[str, str]], limit: float = SIMILAR) -> list[tuple[str, str, float]]:
+    """Pairs of texts (where, text) whose difflib ratio, lowercased, is above `limit`."""
+    found = []
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    lowered = [(where, text.lower()) for where, text in texts]
+    for i, (where_a, a) in enumerate(lowered):
+        matcher.set_seq2(a)
+        for where_b, b in lowered[:i]:
+            matcher.set_seq1(b)
+            if matcher.real_quick_ratio() > limit and matcher.quick_ratio() > limit and matcher.ratio() > limit:
+                found.append((where_b, where_a, round(matcher.ratio(), 2)))
+    return found
+
+
+def every_text() -> list[tuple[str, str]]:
+    texts = []
+    for q in QUESTIONS:
+        texts.append((q.id, q.text))
+        texts += [(f"{q.id} follow_ups[{i}]", f) for i, f in enumerate(q.follow_ups)]
+    return texts
+
+
+def test_the_bank_has_at_least_240_questions_in_the_17_themes() -> None:
+    assert len(QUESTIONS) >= 240
+    assert set(CORE + FURTHER) <= set(BANK.themes)
+    assert all(BANK.themes[t].core for t in CORE)
+    assert not any(BANK.themes[t].core for t in FURTHER)
+
+
+@pytest.mark.parametrize("theme", CORE + FURTHER)
+def test_each_theme_has_its_minimum(theme: str) -> None:
+    minimum = 18 if theme in CORE else 6 if theme == "next-steps" else 10
+    assert len(BANK.in_theme(theme)) >= minimum
+
+
+def test_every_question_names_a_theme_that_exists() -> None:
+    assert {q.theme for q in QUESTIONS} <= set(BANK.themes)
+
+
+@pytest.mark.parametrize("theme", sorted(BANK.themes))
+def test_each_theme_says_what_to_research_and_where(theme: str) -> None:
+    prompts = BANK.themes[theme].research_prompts
+    assert len(prompts) >= 3
+    for prompt in prompts:
+        assert prompt.where
+        assert prompt.prompt.endswith("?") or prompt.prompt.endswith(".")
+
+
+def test_role_specific_questions_are_there_for_each_kind_of_candidate() -> None:
+    def count(*families: str) -> int:
+        return sum(1 for q in QUESTIONS if q.role_families != ["all"] and set(q.role_families) & set(families))
+
+    assert count("engineering") >= 20
+    assert count("product", "design") >= 10
+    assert count("sales", "marketing", "customer-service") >= 10
+    managers = [q for q in QUESTIONS if "manager" in q.seniority and "all" not in q.seniority]
+    assert len(managers) >= 15
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
+def test_each_question_is_open_specific_and_complete(question: Question) -> None:
+    for text in (question.text, *question.follow_ups):
+        assert len(text) <= 200, text
+        assert text.endswith("?"), text
+        assert not looks_closed(text), f"opens like a yes/no question: {text}"
+        assert not any(banned in text.lower() for banned in BANNED), text
+    assert question.id.startswith(f"{question.theme}-")
+    assert len(question.follow_ups) >= 2
+    assert question.listen_for.green
+    assert question.listen_for.red
+    assert len(question.why) >= 20  # says what the answer reveals, not a word or two
+    assert 1 <= question.minutes <= 10
+
+
+def test_minutes_are_honest_estimates() -> None:
+    minutes = Counter(q.minutes for q in QUESTIONS)
+    assert sum(n for m, n in minutes.items() if 2 <= m <= 5) >= 0.9 * len(QUESTIONS)
+
+
+def test_no_two_questions_or_follow_ups_are_near_duplicates() -> None:
+    assert near_duplicates(every_text()) == []
+
+
+def test_the_near_duplicate_check_finds_a_reworded_copy() -> None:
+    original = QUESTIONS[0].text
+    reworded = original.replace("which", "what", 1).rstrip("?") + " exactly?"
+    assert near_duplicates([("a", original), ("b", reworded)])
+    assert not near_duplicates([("a", QUESTIONS[0].text), ("b", QUESTIONS[-1].text)])
+
+
+def test_pay_and_time_off_wait_for_the_final_stage_or_the_offer() -> None:
+    early = [q.id for q in QUESTIONS if PAY_OR_LEAVE.search(q.text) and set(q.stages) & {"screening", "interview"}]
+    assert early == []
+    for q in BANK.in_theme("compensation"):
+        assert set(q.stages) <= {"final", "offer"}, q.id
+        assert {"hr", "recruiter"} & set(q.audience), q.id
+
+
+def test_the_day_to_day_goes_to_peers_and_strategy_to_leaders() -> None:
+    typical = BANK.in_theme("typical-day")
+    assert sum("peer" in q.audience for q in typical) >= 0.75 * len(typical)
+    for q in BANK.in_theme("company"):
+        assert {"skip-level", "founder", "executive", "manager"} & set(q.audience), q.id
+    for q in BANK.in_theme("expectations"):
+        assert "manager" in q.audience or "skip-level" in q.audience, q.id
+
+
+def test_every_stage_can_close_with_next_steps() -> None:
+    closing = BANK.in_theme("next-steps")
+    for stage in bank_mod.STAGES:
+        assert any(stage in q.stages and q.seniority == ["all"] and q.role_families == ["all"] for q in closing)
+
+
+def test_the_first_question_of_each_theme_fits_everyone() -> None:
+    for theme in BANK.themes:
+        first = BANK.in_theme(theme)[0]
+        assert first.seniority == ["all"], first.id
+        assert first.role_families == ["all"], first.id
+        if theme != "remote-work":
+            assert first.work_modes == ["all"], first.id
+
+
+def test_ids_referenced_by_the_docs_exist() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for qid in ("autonomy-approvals", "growth-budget"):
+        assert qid in BANK.questions
+        assert qid in readme
