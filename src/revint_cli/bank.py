@@ -201,7 +201,6 @@ class Bank:
         return list(self.themes)
 
 
-
 def schema() -> dict[str, Any]:
     return BankFile.model_json_schema()
 
