@@ -13,6 +13,22 @@ import yaml
 from revint_cli import bank as bank_mod
 from revint_cli.profile import Profile
 
+# The theme ids of the shipped bank: a contract, spelled out here rather than read from the bank.
+CORE_THEMES = ("autonomy", "communication", "culture", "growth", "typical-day", "team")
+FURTHER_THEMES = (
+    "expectations",
+    "impact",
+    "processes",
+    "challenges",
+    "leadership",
+    "onboarding",
+    "company",
+    "remote-work",
+    "compensation",
+    "wellbeing",
+    "next-steps",
+)
+
 DEFAULT_THEMES = ("alpha", "beta", "gamma", "remote-work", "next-steps")
 
 

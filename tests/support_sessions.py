@@ -16,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from revint_cli import bank as bank_mod
+from builders import question
+
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
@@ -80,22 +81,7 @@ SMALL_THEMES = ("growth", "autonomy", "team", "culture", "next-steps")
 
 
 def _question(qid: str, theme: str, **fields: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "id": qid,
-        "theme": theme,
-        "text": f"What can you tell me about {qid.replace('-', ' ')}?",
-        "why": f"Shows {qid}.",
-        "minutes": 3,
-        "audience": list(bank_mod.AUDIENCES),
-        "stages": list(bank_mod.STAGES),
-        "seniority": ["all"],
-        "role_families": ["all"],
-        "work_modes": ["all"],
-        "follow_ups": [f"How did {qid} start?", f"Who decided {qid}?"],
-        "listen_for": {"green": [f"{qid} is specific"], "red": [f"{qid} is vague"]},
-    }
-    data.update(fields)
-    return data
+    return question(qid, theme, **{"text": f"What can you tell me about {qid.replace('-', ' ')}?", **fields})
 
 
 def small_bank() -> dict[str, Any]:

@@ -12,26 +12,15 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from builders import CORE_THEMES, FURTHER_THEMES
 
 from revint_cli import bank as bank_mod
 from revint_cli.bank import Question, looks_closed
 
 BANK = bank_mod.load()
 QUESTIONS = list(BANK.questions.values())
-CORE = ("autonomy", "communication", "culture", "growth", "typical-day", "team")
-FURTHER = (
-    "expectations",
-    "impact",
-    "processes",
-    "challenges",
-    "leadership",
-    "onboarding",
-    "company",
-    "remote-work",
-    "compensation",
-    "wellbeing",
-    "next-steps",
-)
+CORE = CORE_THEMES
+FURTHER = FURTHER_THEMES
 # Googleable, presumptuous or off-putting: never in the bank, in any wording we can foresee.
 BANNED = (
     "what does the company do",

@@ -12,31 +12,14 @@ from typing import Any
 import pytest
 import yaml
 from rich.cells import cell_len
+from builders import CORE_THEMES, FURTHER_THEMES
 
 from revint_cli import __version__, bank
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED_BANK = REPO / "data" / "question_bank.yaml"
 
-THEME_IDS = [
-    "autonomy",
-    "communication",
-    "culture",
-    "growth",
-    "typical-day",
-    "team",
-    "expectations",
-    "impact",
-    "processes",
-    "challenges",
-    "leadership",
-    "onboarding",
-    "company",
-    "remote-work",
-    "compensation",
-    "wellbeing",
-    "next-steps",
-]
+THEME_IDS = [*CORE_THEMES, *FURTHER_THEMES]
 
 
 @pytest.fixture(scope="module")
