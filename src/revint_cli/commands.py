@@ -12,7 +12,6 @@ from revint_cli.errors import RevintError
 from revint_cli.prep import Options as PrepOptions
 
 if TYPE_CHECKING:  # rich and the models load when a command prints, not before the first prompt
-    from fractions import Fraction
     from pathlib import Path
 
     from rich.console import Console
@@ -127,18 +126,11 @@ def drafts(clear: str | None) -> None:
 # ----- after the interview -------------------------------------------------------------------------------
 
 
-def _fit_cell(value: Fraction | None) -> str:
-    """A fit as a percentage, rounded half up like everywhere else (0.625 is 63%)."""
-    from revint_cli.fit import rounded
-
-    return "unknown" if value is None else f"{rounded(value * 100, 0):.0f}%"
-
-
 def sessions(json_out: bool) -> None:
     import sys
 
     from revint_cli import sessions as sessions_mod
-    from revint_cli.fit import rounded
+    from revint_cli.fit import percent, rounded
     from revint_cli.render import to_json
 
     found = [sessions_mod.load(name) for name in sessions_mod.names()]
@@ -166,7 +158,7 @@ def sessions(json_out: bool) -> None:
     for column in ("session", "stage", "date", "fit", "company · role"):
         table.add_column(column, justify="right" if column == "fit" else "left", no_wrap=column != "company · role")
     for s, fit in zip(found, fits, strict=True):
-        fit_text = "not debriefed" if fit is None else _fit_cell(fit.overall)
+        fit_text = "not debriefed" if fit is None else percent(fit.overall)
         date = s.profile.date.isoformat() if s.profile.date else ""
         who = f"{s.profile.company} · {s.profile.role}"
         table.add_row(escape(s.name), s.profile.stage, date, fit_text, escape(who))
@@ -264,7 +256,7 @@ def debrief(
 
 
 def _print_fit(console: Console, bank: Bank, priorities: list[str], fit: object) -> None:
-    from revint_cli.fit import Fit
+    from revint_cli.fit import Fit, percent
 
     assert isinstance(fit, Fit)
     table = _table("theme")
@@ -273,10 +265,10 @@ def _print_fit(console: Console, bank: Bank, priorities: list[str], fit: object)
     for theme, value in fit.themes.items():
         title = bank.themes[theme].title if theme in bank.themes else theme
         star = " ★" if theme in priorities else ""
-        table.add_row(escape(title) + star, str(fit.asked.get(theme, 0)), _fit_cell(value))
+        table.add_row(escape(title) + star, str(fit.asked.get(theme, 0)), percent(value))
     console.print(table)
     console.print(
-        f"[bold]Overall fit: {_fit_cell(fit.overall)}[/bold]" + (f", gut feeling {fit.gut}/5" if fit.gut else "")
+        f"[bold]Overall fit: {percent(fit.overall)}[/bold]" + (f", gut feeling {fit.gut}/5" if fit.gut else "")
     )
     if fit.unknown:
         names = ", ".join(bank.themes[t].title if t in bank.themes else t for t in fit.unknown)
@@ -321,22 +313,14 @@ def compare(bank: Bank, refs: list[str], priorities: list[str] | None, fmt: str)
     table = _table("theme")
     for c in data["companies"]:
         table.add_column(escape(c["company"]), justify="right")
-    for theme in next(iter(data["companies"]))["fit"]:
-        star = " ★" if theme in chosen else ""
-        table.add_row(
-            escape(titles.get(theme, theme)) + star,
-            *(compare_mod.cell(c["fit"][theme], theme, chosen) for c in data["companies"]),
-        )
+    by_theme, summary = compare_mod.rows(data, titles)
+    for label, cells in by_theme:
+        table.add_row(escape(label), *cells)
     table.add_section()
-    table.add_row(
-        "[bold]Overall fit[/bold]",
-        *(
-            f"[bold]{compare_mod.cell(c['overall'], '', [])}[/bold]" if c["overall"] is not None else "unknown"
-            for c in data["companies"]
-        ),
-    )
-    table.add_row("Gut feeling", *(f"{c['gut']}/5" if c["gut"] else "–" for c in data["companies"]))
-    table.add_row("Red flags", *(str(len(c["red_flags"])) for c in data["companies"]))
+    for label, cells in summary:
+        if label == "Overall fit":
+            label, cells = f"[bold]{label}[/bold]", [f"[bold]{c}[/bold]" if c != "unknown" else c for c in cells]
+        table.add_row(label, *cells)
     console = _out()
     console.print(table)
     console.print(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from revint_cli.fit import Fit, fit_priorities, rounded
+from revint_cli.fit import Fit, fit_priorities, percent, rounded
 from revint_cli.render import md_escape
 
 COMPARE_SCHEMA = "revint.compare/1"
@@ -36,35 +36,47 @@ def build(priorities: Sequence[str], entries: Sequence[tuple[str, str, str, Fit 
 
 
 def cell(value: float | None, theme: str, priorities: Sequence[str]) -> str:
-    """A fit as people read it: a percentage; `unknown` for a priority nobody asked about."""
-    if value is None:
-        return "unknown" if theme in priorities else "not asked"
-    return f"{round(value * 100)}%"
+    """A theme's fit: a percentage; `unknown` for a priority nobody asked about, else `not asked`."""
+    if value is None and theme not in priorities:
+        return "not asked"
+    return percent(value)
+
+
+Row = tuple[str, list[str]]
+
+
+def rows(data: Mapping[str, Any], titles: Mapping[str, str]) -> tuple[list[Row], list[Row]]:
+    """The table as plain text, for markdown and the terminal alike: a row per theme (a priority marked
+    with ★), then the overall fit, the gut feeling and the number of red flags."""
+    companies, priorities = data["companies"], data["priorities"]
+    themes = list(companies[0]["fit"]) if companies else []
+    by_theme = [
+        (titles.get(t, t) + (" ★" if t in priorities else ""), [cell(c["fit"][t], t, priorities) for c in companies])
+        for t in themes
+    ]
+    summary = [
+        ("Overall fit", [percent(c["overall"]) for c in companies]),
+        ("Gut feeling", [f"{c['gut']}/5" if c["gut"] else "–" for c in companies]),
+        ("Red flags", [str(len(c["red_flags"])) for c in companies]),
+    ]
+    return by_theme, summary
 
 
 def markdown(data: Mapping[str, Any], titles: Mapping[str, str]) -> str:
     companies = data["companies"]
     priorities = data["priorities"]
-    themes = list(companies[0]["fit"]) if companies else []
     head = ["Theme", *(md_escape(c["company"]) for c in companies)]
     out = ["# Companies side by side", ""]
     if priorities:
         out += ["Priorities, most important first: " + ", ".join(md_escape(titles.get(t, t)) for t in priorities), ""]
     out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for theme in themes:
-        mark = " ★" if theme in priorities else ""
-        row = [
-            md_escape(titles.get(theme, theme)) + mark,
-            *(cell(c["fit"][theme], theme, priorities) for c in companies),
-        ]
-        out.append("| " + " | ".join(row) + " |")
-    out.append(
-        "| **Overall fit** | "
-        + " | ".join(f"**{cell(c['overall'], '', [])}**" if c["overall"] is not None else "unknown" for c in companies)
-        + " |"
-    )
-    out.append("| Gut feeling | " + " | ".join(f"{c['gut']}/5" if c["gut"] else "–" for c in companies) + " |")
-    out.append("| Red flags | " + " | ".join(str(len(c["red_flags"])) for c in companies) + " |")
+    by_theme, summary = rows(data, titles)
+    for label, cells in by_theme:
+        out.append("| " + " | ".join([md_escape(label), *cells]) + " |")
+    for label, cells in summary:
+        if label == "Overall fit":
+            label, cells = f"**{label}**", [f"**{c}**" if c != "unknown" else c for c in cells]
+        out.append("| " + " | ".join([label, *cells]) + " |")
     out += ["", "★ a priority. Fit per theme: green 100%, yellow 50%, red 0%, averaged over the questions asked.", ""]
     for c in companies:
         if not c["unknown"] and not c["red_flags"]:

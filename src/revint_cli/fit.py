@@ -48,6 +48,13 @@ def rounded(value: Fraction | None, places: int = 2) -> float | None:
     return float(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
+def percent(value: Fraction | float | None) -> str:
+    """A fit as people read it, rounded half up (0.625 is 63%); `unknown` when nothing was asked."""
+    if value is None:
+        return "unknown"
+    return f"{rounded(Fraction(value) * 100, 0):.0f}%"
+
+
 def weights(priorities: Sequence[str], themes: Sequence[str]) -> dict[str, Fraction]:
     n = len(priorities)
     out = {theme: Fraction(n - i) for i, theme in enumerate(priorities)}
