@@ -134,7 +134,7 @@ def _review_resumed(data: dict[str, Any]) -> bool:
     """Show the saved answers; return True when the candidate wants to go through them again."""
     from revint_cli import wizard
 
-    ask = wizard.Prompter("Interrupted. Your answers are saved: run revint prep --resume to continue.")
+    ask = wizard.Prompter(wizard.PREP_INTERRUPTED)
     ask.say("Your saved answers:", "bold")
     for key in WIZARD_KEYS:
         if key in data and data[key] not in (None, "", [], {}):

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 Answers = dict[str, Any]
 OnAnswer = Callable[[Answers], None]
 
+PREP_INTERRUPTED = "Interrupted. Your answers are saved: run revint prep --resume to continue."
+DEBRIEF_INTERRUPTED = "Interrupted. Your answers are saved: run revint debrief --resume to continue."
 MAX_PRIORITIES = 5
 MAX_CUSTOM = 5
 AUDIENCE_HELP = {
@@ -183,7 +185,7 @@ def prep(get_bank: BankSource, answers: Answers, on_answer: OnAnswer, *, review:
     `get_bank` may be a function, called only when a question needs the bank (the themes), so that the
     first prompt does not wait for the bank to load.
     """
-    ask = Prompter("Interrupted. Your answers are saved: run revint prep --resume to continue.")
+    ask = Prompter(PREP_INTERRUPTED)
 
     def need(key: str) -> bool:
         return review or key not in answers
@@ -362,7 +364,7 @@ def debrief(
     sheet: dict[str, Any], bank: Bank, answers: Answers, on_answer: OnAnswer, *, review: bool = False
 ) -> Answers:
     """Walk through the sheet's questions: asked or not, a note, a rating; then extras, gut feeling, notes."""
-    ask = Prompter("Interrupted. Your answers are saved: run revint debrief --resume to continue.")
+    ask = Prompter(DEBRIEF_INTERRUPTED)
     recorded: dict[str, Any] = answers.setdefault("answers", {})
     planned = list(sheet.get("questions", []))
     backups = list(sheet.get("backup", []))
