@@ -244,7 +244,7 @@ def debrief(
         problems = check_against_sheet(result, sheet, bank.theme_ids())
     if result is None or problems:
         loading.fail(loading.format_problems(label, doc_now, problems))
-    path = sessions_mod.save_debrief(session, result.model_copy(update={"round": round_}), bank)
+    path = sessions_mod.save_debrief(session, result.model_copy(update={"round": round_}))
     recorder.discard()
     console = _err()
     fit = session.fit()

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from revint_cli import fit as fit_mod
 from revint_cli import loading, paths
 from revint_cli.bank import STAGES, Bank
-from revint_cli.debrief import Debrief, check_against_sheet
+from revint_cli.debrief import Debrief
 from revint_cli.debrief import to_yaml as debrief_yaml
 from revint_cli.errors import RevintError
 from revint_cli.fsutil import atomic_write
@@ -113,12 +113,16 @@ def load(name: str) -> Session:
     return Session(name, folder, profile, sheets, debriefs)
 
 
-def _read_sheet(path: Path) -> dict[str, Any]:
-    """A sheet revint wrote (revint.sheet/1): questions and backups, each with an id, a theme and a text."""
+def _read_json(path: Path) -> Any:
     try:
-        data = json.loads(loading.read_text(path))
+        return json.loads(loading.read_text(path))
     except json.JSONDecodeError as exc:
         raise RevintError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+
+
+def _read_sheet(path: Path) -> dict[str, Any]:
+    """A sheet revint wrote (revint.sheet/1): questions and backups, each with an id, a theme and a text."""
+    data = _read_json(path)
     if not isinstance(data, dict) or not all(_items_ok(data.get(key, [])) for key in ("questions", "backup")):
         raise RevintError(f"{path}: not a revint sheet (questions with an id, a theme and a text)")
     return data
@@ -151,10 +155,7 @@ def resolve(ref: str) -> Session:
 
 def _slug_of_file(path: Path) -> str:
     if path.suffix == ".json":
-        try:
-            data = json.loads(loading.read_text(path))
-        except json.JSONDecodeError as exc:
-            raise RevintError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+        data = _read_json(path)
         profile_data = data.get("profile") if isinstance(data, dict) else None
         if not isinstance(profile_data, dict):
             raise RevintError(f"{path}: not a revint sheet (no profile in it)")
@@ -176,11 +177,9 @@ def _slug_of_file(path: Path) -> str:
     return profile.slug
 
 
-def save_debrief(session: Session, debrief: Debrief, bank: Bank) -> Path:
+def save_debrief(session: Session, debrief: Debrief) -> Path:
+    """Keep a debrief, already checked against its sheet (see commands.debrief), for its round."""
     round_ = debrief.round or session.latest_round
-    problems = check_against_sheet(debrief, session.sheet(round_), bank.theme_ids())
-    if problems:
-        loading.fail([f"debrief: {loading.dotted(loc)}: {msg}" for loc, msg in problems])
     path = session.path / f"debrief-{round_}.yaml"
     atomic_write(path, debrief_yaml(debrief.model_copy(update={"round": round_})))
     session.debriefs[round_] = debrief
