@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from revint_cli import vocab
 from revint_cli import bank as bank_mod
 from revint_cli.profile import Profile
 
@@ -40,8 +41,8 @@ def question(qid: str, theme: str, **fields: Any) -> dict[str, Any]:
         "text": f"What is the story behind {qid}?",
         "why": f"Shows {qid}.",
         "minutes": 3,
-        "audience": list(bank_mod.AUDIENCES),
-        "stages": list(bank_mod.STAGES),
+        "audience": list(vocab.AUDIENCES),
+        "stages": list(vocab.STAGES),
         "seniority": ["all"],
         "role_families": ["all"],
         "work_modes": ["all"],

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from builders import CORE_THEMES, FURTHER_THEMES
 
+from revint_cli import vocab
 from revint_cli import bank as bank_mod
 from revint_cli.bank import Question, looks_closed
 
@@ -152,7 +153,7 @@ def test_the_day_to_day_goes_to_peers_and_strategy_to_leaders() -> None:
 
 def test_every_stage_can_close_with_next_steps() -> None:
     closing = BANK.in_theme("next-steps")
-    for stage in bank_mod.STAGES:
+    for stage in vocab.STAGES:
         assert any(stage in q.stages and q.seniority == ["all"] and q.role_families == ["all"] for q in closing)
 
 

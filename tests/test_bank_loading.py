@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import typing
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
-from revint_cli import bank, paths
+from revint_cli import vocab
+from revint_cli import bank, fields, paths
 from revint_cli.errors import ExitCode, RevintError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -437,23 +437,8 @@ def test_schema_describes_the_format() -> None:
     assert question_schema["additionalProperties"] is False
     # Editors can only flag a bad id if the kebab-case pattern is in the schema.
     for model in ("Question", "Theme", "ResearchPrompt"):
-        assert schema["$defs"][model]["properties"]["id"]["pattern"] == bank.KEBAB
+        assert schema["$defs"][model]["properties"]["id"]["pattern"] == fields.KEBAB
     assert question_schema["properties"]["minutes"]["minimum"] == 1
     assert question_schema["properties"]["minutes"]["maximum"] == 10
-    assert question_schema["properties"]["audience"]["items"]["enum"] == list(bank.AUDIENCES)
+    assert question_schema["properties"]["audience"]["items"]["enum"] == list(vocab.AUDIENCES)
     assert question_schema["properties"]["follow_ups"]["minItems"] == 2
-
-
-@pytest.mark.parametrize(
-    ("names", "literal"),
-    [
-        (bank.AUDIENCES, bank.Audience),
-        (bank.STAGES, bank.Stage),
-        (bank.SENIORITIES, bank.Seniority),
-        (bank.ROLE_FAMILIES, bank.RoleFamily),
-        (bank.WORK_MODES, bank.WorkMode),
-    ],
-)
-def test_value_tuples_match_the_model_literals(names: tuple[str, ...], literal: object) -> None:
-    # The tuples feed messages and --stage checks, the Literals feed validation: they must not drift apart.
-    assert typing.get_args(literal) == names

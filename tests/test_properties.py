@@ -12,6 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from revint_cli import vocab
 from revint_cli import bank as bank_mod
 from revint_cli import prep
 from revint_cli.errors import RevintError
@@ -170,15 +171,15 @@ def profiles(draw: st.DrawFn) -> Profile:
     data: dict[str, Any] = {
         "company": draw(lines),
         "role": draw(lines),
-        "stage": draw(st.sampled_from(bank_mod.STAGES)),
-        "work_mode": draw(st.sampled_from(bank_mod.WORK_MODES)),
+        "stage": draw(st.sampled_from(vocab.STAGES)),
+        "work_mode": draw(st.sampled_from(vocab.WORK_MODES)),
         "minutes": draw(st.integers(5, 60)),
         "priorities": priorities,
         "skip_themes": skip,
         "interviewers": draw(
             st.lists(
                 st.fixed_dictionaries(
-                    {"role": st.sampled_from(bank_mod.AUDIENCES)}, optional={"name": lines.map(lambda s: s[:200])}
+                    {"role": st.sampled_from(vocab.AUDIENCES)}, optional={"name": lines.map(lambda s: s[:200])}
                 ),
                 max_size=2,
             )

@@ -11,6 +11,7 @@ from builders import closing, make_bank, make_profile, question
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from revint_cli import vocab
 from revint_cli import bank as bank_mod
 from revint_cli import render
 from revint_cli.bank import Bank, Question
@@ -383,7 +384,7 @@ def profiles(draw: st.DrawFn) -> Profile:
     interviewers = draw(
         st.lists(
             st.fixed_dictionaries(
-                {"role": st.sampled_from(bank_mod.AUDIENCES)}, optional={"name": st.sampled_from(["Sam", "Ana Müller"])}
+                {"role": st.sampled_from(vocab.AUDIENCES)}, optional={"name": st.sampled_from(["Sam", "Ana Müller"])}
             ),
             max_size=2,
         )
@@ -402,10 +403,10 @@ def profiles(draw: st.DrawFn) -> Profile:
         )
     )
     return make_profile(
-        role_family=draw(st.sampled_from(bank_mod.ROLE_FAMILIES)),
-        seniority=draw(st.sampled_from(bank_mod.SENIORITIES)),
-        work_mode=draw(st.sampled_from(bank_mod.WORK_MODES)),
-        stage=draw(st.sampled_from(bank_mod.STAGES)),
+        role_family=draw(st.sampled_from(vocab.ROLE_FAMILIES)),
+        seniority=draw(st.sampled_from(vocab.SENIORITIES)),
+        work_mode=draw(st.sampled_from(vocab.WORK_MODES)),
+        stage=draw(st.sampled_from(vocab.STAGES)),
         minutes=draw(st.integers(5, 15) | st.integers(5, 120)),
         interviewers=interviewers,
         priorities=priorities,

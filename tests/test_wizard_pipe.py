@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from builders import make_bank, question
 
+from revint_cli import vocab
 from revint_cli import bank as bank_mod
 from revint_cli import loading, prep, wizard, yamlio
 from revint_cli.bank import Bank
@@ -174,7 +175,7 @@ def test_a_guess_can_be_overridden() -> None:
     result, _ = drive(
         "Senior Backend Engineer" + ENTER + DOWN + ENTER + DOWN + ENTER, {"company": "Acme", **after_role()}
     )
-    families, levels = bank_mod.ROLE_FAMILIES, bank_mod.SENIORITIES
+    families, levels = vocab.ROLE_FAMILIES, vocab.SENIORITIES
     assert result["role_family"] == families[families.index("engineering") + 1]
     assert result["seniority"] == levels[levels.index("senior") + 1]
 

@@ -1,4 +1,5 @@
-"""The question bank: format v1 as pydantic models (the one source of truth for the schema), and loading.
+"""The question bank: format v2 as pydantic models (the one source of truth for the schema), and loading.
+Files of format v1 are still read, and converted as they load.
 
 Custom banks layer over the shipped one: new themes and questions are added, an entry whose id already
 exists replaces it.
@@ -7,120 +8,31 @@ exists replaces it.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidatorFunctionWrapHandler, WrapValidator
-from pydantic_core import PydanticCustomError
+from pydantic import ConfigDict, Field, model_validator
 
 from revint_cli import loading, paths, yamlio
 from revint_cli.errors import RevintError
-from revint_cli.vocab import AUDIENCES as AUDIENCES  # re-exported: the bank's vocabulary
-from revint_cli.vocab import ROLE_FAMILIES as ROLE_FAMILIES
-from revint_cli.vocab import SENIORITIES as SENIORITIES
-from revint_cli.vocab import STAGES as STAGES
-from revint_cli.vocab import WORK_MODES as WORK_MODES
+from revint_cli.fields import (
+    Id,
+    QuestionMinutes,
+    QuestionText,
+    Strict,
+    Text,
+    int_range,
+    unique_list,
+    version,
+)
+from revint_cli.vocab import ALSO_ANSWERS, STAGES, Audience, RoleFamily, Seniority, Stage, WorkMode
 
-# The Literal types spell out the values of vocab's tuples again, for the type checker; a test keeps
-# the two the same.
-Audience = Literal["manager", "peer", "hr", "recruiter", "skip-level", "founder", "executive"]
-Stage = Literal["screening", "interview", "final", "offer"]
-Seniority = Literal["junior", "mid", "senior", "lead", "manager", "executive"]
-RoleFamily = Literal[
-    "engineering",
-    "product",
-    "design",
-    "data",
-    "sales",
-    "marketing",
-    "customer-service",
-    "operations",
-    "people",
-    "finance",
-    "other",
-]
-WorkMode = Literal["onsite", "hybrid", "remote"]
-
-KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-
-
-def _kebab(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-    if isinstance(value, str) and not re.match(KEBAB, value):
-        raise PydanticCustomError(
-            "kebab", "'{value}' must be kebab-case: lowercase words joined by '-'", {"value": value}
-        )
-    return handler(value)
-
-
-def int_range(low: int, high: int) -> Any:
-    """An int field whose error says the whole range at once."""
-
-    def check(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-        try:
-            return handler(value)
-        except Exception:
-            raise PydanticCustomError(
-                "int_range", "must be an integer from {low} to {high}", {"low": low, "high": high}
-            ) from None
-
-    return Annotated[int, Field(ge=low, le=high), WrapValidator(check)]
-
-
-def _question_text(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-    text = handler(value)
-    if not text.rstrip().endswith("?"):
-        raise PydanticCustomError("question_mark", "must be a question ending with '?'")
-    return text
-
-
-def _all_or_subset(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-    items = handler(value)
-    if "all" in items and len(items) > 1:
-        raise PydanticCustomError("all_alone", "use [all] on its own, or list the values without 'all'")
-    return items
-
-
-def _unique(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-    items = handler(value)
-    dupes = sorted({x for x, n in Counter(items).items() if n > 1})
-    if dupes:
-        raise PydanticCustomError("unique", "lists '{dupes}' more than once", {"dupes": "', '".join(dupes)})
-    return items
-
-
-def _version_one(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-    if str(value).strip() != "1":
-        raise PydanticCustomError(
-            "version", "unsupported version '{value}'; this revint reads version 1", {"value": value}
-        )
-    return handler(1)
-
-
-Version = Annotated[Literal[1], WrapValidator(_version_one)]
-# The wrap validator comes last: placed before Field, it would hide the pattern from the JSON schema.
-Id = Annotated[str, Field(pattern=KEBAB, max_length=80), WrapValidator(_kebab)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-QuestionText = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300), WrapValidator(_question_text)
-]
-Minutes = int_range(1, 10)
-
-
-def _unique_list(item: Any, *, min_length: int = 0, all_or_subset: bool = False) -> Any:
-    validators: list[Any] = [
-        Field(min_length=min_length, json_schema_extra={"uniqueItems": True}),
-        WrapValidator(_unique),
-    ]
-    if all_or_subset:
-        validators.append(WrapValidator(_all_or_subset))
-    return Annotated[list[item], *validators]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+FORMAT_VERSION = 2
+Weight = int_range(1, 5)
+VersionV2 = version(FORMAT_VERSION)
+VersionV1 = version(1)
 
 
 class ResearchPrompt(Strict):
@@ -142,20 +54,53 @@ class Signals(Strict):
     red: Annotated[list[Text], Field(min_length=1, description="What a worrying answer sounds like.")]
 
 
-class Question(Strict):
+class StageWindow(Strict):
+    """The stages at which a question fits, from the earliest to the latest; by default the whole process."""
+
+    earliest: Stage = Field("screening", description="The first stage at which the question makes sense.")
+    latest: Stage = Field("offer", description="The last stage at which it still makes sense.")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> StageWindow:
+        if STAGES.index(self.earliest) > STAGES.index(self.latest):
+            raise ValueError(f"earliest '{self.earliest}' comes after latest '{self.latest}'")
+        return self
+
+    def admits(self, stage: str) -> bool:
+        return STAGES.index(self.earliest) <= STAGES.index(stage) <= STAGES.index(self.latest)
+
+    def label(self) -> str:
+        return self.earliest if self.earliest == self.latest else f"{self.earliest}-{self.latest}"
+
+
+class _QuestionBody(Strict):
     id: Id = Field(description="Stable forever: debriefs refer to questions by id.")
     theme: Id
     text: QuestionText
     why: Text = Field(description="What the answer reveals.")
-    minutes: Minutes = Field(description="Time to ask and hear the answer.")  # type: ignore[valid-type]
-    audience: _unique_list(Audience, min_length=1) = Field(description="Who can really answer it.")  # type: ignore[valid-type]
-    stages: _unique_list(Stage, min_length=1)  # type: ignore[valid-type]
-    seniority: _unique_list(Literal["all", Seniority], min_length=1, all_or_subset=True)  # type: ignore[valid-type]
-    role_families: _unique_list(Literal["all", RoleFamily], min_length=1, all_or_subset=True)  # type: ignore[valid-type]
-    work_modes: _unique_list(Literal["all", WorkMode], min_length=1, all_or_subset=True)  # type: ignore[valid-type]
+    minutes: QuestionMinutes = Field(description="Time to ask and hear the answer.")  # type: ignore[valid-type]
+    audience: unique_list(Audience, min_length=1) = Field(description="Who can really answer it.")  # type: ignore[valid-type]
+    seniority: unique_list(Literal["all", Seniority], min_length=1, all_or_subset=True)  # type: ignore[valid-type]
+    role_families: unique_list(Literal["all", RoleFamily], min_length=1, all_or_subset=True)  # type: ignore[valid-type]
+    work_modes: unique_list(Literal["all", WorkMode], min_length=1, all_or_subset=True)  # type: ignore[valid-type]
     follow_ups: Annotated[list[QuestionText], Field(min_length=2)]
     listen_for: Signals
     skip_if_researched: bool = False
+
+
+class Question(_QuestionBody):
+    """A question of format v2."""
+
+    stages: StageWindow = Field(
+        default_factory=StageWindow,
+        description="The window of stages where it fits: {earliest: interview, latest: final}.",
+    )
+    topic: Id | None = Field(
+        None, description="Shared by questions that ask the same thing from different angles: one per sheet."
+    )
+    weight: Weight = Field(  # type: ignore[valid-type]
+        3, description="How strongly it is recommended within its theme, 1 to 5: the higher, the earlier."
+    )
 
     def admits(self, tag: str, value: str) -> bool:
         values: Sequence[str] = getattr(self, tag)
@@ -163,6 +108,25 @@ class Question(Strict):
 
     def specific_to(self, tag: str, value: str) -> bool:
         return value in getattr(self, tag)
+
+    def answerable_by(self, role: str) -> bool:
+        """Whether someone in `role` can really answer it: its audience, or a role that knows as much."""
+        return role in self.audience or any(other in self.audience for other in ALSO_ANSWERS.get(role, ()))
+
+    @property
+    def topic_id(self) -> str:
+        return self.topic or self.id
+
+
+class QuestionV1(_QuestionBody):
+    """A question of format v1: `stages` is a list; it is read as the window from its first to its last."""
+
+    stages: unique_list(Stage, min_length=1)  # type: ignore[valid-type]
+
+    def upgrade(self) -> Question:
+        order = sorted(self.stages, key=STAGES.index)
+        window = StageWindow(earliest=order[0], latest=order[-1])
+        return Question(**{**dict(self), "stages": window})
 
 
 class BankFile(Strict):
@@ -173,9 +137,25 @@ class BankFile(Strict):
         json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
     )
 
-    version: Version = Field(description="The bank format version.")
+    version: VersionV2 = Field(description="The bank format version.")  # type: ignore[valid-type]
     themes: list[Theme] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
+
+
+class BankFileV1(Strict):
+    """A bank file of format v1, still read: its questions are converted to v2 when loaded."""
+
+    version: VersionV1  # type: ignore[valid-type]
+    themes: list[Theme] = Field(default_factory=list)
+    questions: list[QuestionV1] = Field(default_factory=list)
+
+    def upgrade(self) -> BankFile:
+        return BankFile(version=FORMAT_VERSION, themes=self.themes, questions=[q.upgrade() for q in self.questions])
+
+
+def _file_model(data: Any) -> type[BankFile] | type[BankFileV1]:
+    raw = data.get("version") if isinstance(data, dict) else None
+    return BankFileV1 if str(raw).strip() == "1" else BankFile
 
 
 @dataclass
@@ -239,7 +219,9 @@ def merge(sources: Sequence[tuple[str, str]]) -> Bank:
     theme_ids: list[str] = []
     for label, text in sources:
         doc = loading.parse(text, label)
-        part, problems = loading.validate(BankFile, doc)
+        model = _file_model(doc.data)
+        read, problems = loading.validate(model, doc)
+        part = read.upgrade() if isinstance(read, BankFileV1) else read
         problems += _duplicate_ids(doc)
         checked.append((label, doc, problems))
         theme_ids += [t for _, t in _raw_ids(doc.data, "themes")]

@@ -12,7 +12,7 @@ from revint_cli.bank import Bank, Question
 
 
 def _tags(q: Question) -> str:
-    parts = [f"~{q.minutes} min", "ask " + "/".join(q.audience), "/".join(q.stages)]
+    parts = [f"~{q.minutes} min", "ask " + "/".join(q.audience), q.stages.label()]
     for tag in ("seniority", "role_families", "work_modes"):
         values = getattr(q, tag)
         if values != ["all"]:

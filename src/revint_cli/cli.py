@@ -126,7 +126,7 @@ def questions(
     chosen = [
         q
         for q in loaded.questions.values()
-        if (theme is None or q.theme == theme) and (stage is None or stage in q.stages)
+        if (theme is None or q.theme == theme) and (stage is None or q.stages.admits(stage))
     ]
     if json_out:
         from revint_cli.render import to_json

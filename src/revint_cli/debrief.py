@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, model_validator
 
 from revint_cli import loading, yamlio
-from revint_cli.bank import Id, Strict, Version, int_range
+from revint_cli.fields import Gut, Id, Note, OwnQuestionText, Strict, int_range, version
+from revint_cli.vocab import Rating
 
-Rating = Literal["green", "yellow", "red"]
-RATINGS = ("green", "yellow", "red")
+Version = version(1)
 SCORE = {"green": 1.0, "yellow": 0.5, "red": 0.0}
-Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
 
 
 class Answer(Strict):
@@ -28,18 +27,18 @@ class Answer(Strict):
 
 
 class Extra(Strict):
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    text: OwnQuestionText
     theme: Id
     rating: Rating
     note: Note = ""
 
 
 class Debrief(Strict):
-    version: Version = 1
+    version: Version = 1  # type: ignore[valid-type]
     round: int_range(1, 99) | None = None  # type: ignore[valid-type]
     answers: dict[str, Answer] = Field(default_factory=dict)
     extra: list[Extra] = Field(default_factory=list)
-    gut: int_range(1, 5) | None = None  # type: ignore[valid-type]
+    gut: Gut | None = None  # type: ignore[valid-type]
     notes: Note = ""
 
 

@@ -5,35 +5,32 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints
+from pydantic import Field
 
 from revint_cli import loading, yamlio
+from revint_cli.bank import Bank
 from revint_cli.errors import RevintError
-from revint_cli.bank import Audience, Bank, Id, RoleFamily, Seniority, Stage, Strict, Version, WorkMode, int_range
+from revint_cli.fields import Id, Line, Note, OwnQuestionText, ProfileMinutes, QuestionMinutes, Strict, version
+from revint_cli.vocab import MAX_INTERVIEWERS, Audience, Format, RoleFamily, Seniority, Stage, WorkMode
 
-Format = Literal["in-person", "video", "phone"]
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)]
+Version = version(1)
 
 
 class Interviewer(Strict):
     name: Line | None = None
     role: Audience = Field(description="Who they are to you: the bank's audience values.")
 
-    def label(self) -> str:
-        return f"{self.name} ({self.role})" if self.name else self.role
-
 
 class CustomQuestion(Strict):
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    text: OwnQuestionText
     theme: Id
-    minutes: int_range(1, 10) = 3  # type: ignore[valid-type]
+    minutes: QuestionMinutes = 3  # type: ignore[valid-type]
 
 
 class Profile(Strict):
-    version: Version = 1
+    version: Version = 1  # type: ignore[valid-type]
     company: Line
     role: Line
     role_family: RoleFamily = "other"
@@ -41,9 +38,9 @@ class Profile(Strict):
     work_mode: WorkMode = "onsite"
     stage: Stage = "interview"
     format: Format = "video"
-    minutes: int_range(5, 120) = 20  # type: ignore[valid-type]
+    minutes: ProfileMinutes = 20  # type: ignore[valid-type]
     date: dt.date | None = None
-    interviewers: Annotated[list[Interviewer], Field(max_length=2)] = Field(default_factory=list)
+    interviewers: Annotated[list[Interviewer], Field(max_length=MAX_INTERVIEWERS)] = Field(default_factory=list)
     priorities: list[Id] = Field(default_factory=list)
     skip_themes: list[Id] = Field(default_factory=list)
     research: dict[Id, Note] = Field(default_factory=dict)

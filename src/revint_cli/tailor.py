@@ -81,7 +81,7 @@ def eligible(question: Question, profile: Profile, *, carried: bool = False) -> 
     """Rule 1. A `carried` question (asked in an earlier round, to be asked again) passes any stage."""
     if question.theme in profile.skip_themes:
         return False
-    if profile.stage not in question.stages and not carried:
+    if not question.stages.admits(profile.stage) and not carried:
         return False
     if not (
         question.admits("seniority", profile.seniority)
@@ -89,7 +89,7 @@ def eligible(question: Question, profile: Profile, *, carried: bool = False) -> 
         and question.admits("work_modes", profile.work_mode)
     ):
         return False
-    if profile.interviewers and not any(iv.role in question.audience for iv in profile.interviewers):
+    if profile.interviewers and not any(question.answerable_by(iv.role) for iv in profile.interviewers):
         return False
     return not (question.skip_if_researched and profile.research_notes().get(question.theme))
 
