@@ -78,7 +78,7 @@ class _QuestionBody(Strict):
     theme: Id
     text: QuestionText
     why: Text = Field(description="What the answer reveals.")
-    minutes: QuestionMinutes = Field(description="Time to ask and hear the answer.")  # type: ignore[valid-type]
+    minutes: QuestionMinutes = Field(description="Time to ask and hear the answer.")
     audience: unique_list(Audience, min_length=1) = Field(description="Who can really answer it.")  # type: ignore[valid-type]
     seniority: unique_list(Literal["all", Seniority], min_length=1, all_or_subset=True)  # type: ignore[valid-type]
     role_families: unique_list(Literal["all", RoleFamily], min_length=1, all_or_subset=True)  # type: ignore[valid-type]
@@ -159,20 +159,12 @@ def _file_model(data: Any) -> type[BankFile] | type[BankFileV1]:
 
 
 @dataclass
-class Origin:
-    label: str
-    doc: yamlio.Located
-    path: tuple[str | int, ...]
-
-
-@dataclass
 class Bank:
     """The merged bank, in file order: themes and questions by id."""
 
     themes: dict[str, Theme] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
-    origins: dict[tuple[str, str], Origin] = field(default_factory=dict, repr=False)
 
     def in_theme(self, theme_id: str) -> list[Question]:
         return [q for q in self.questions.values() if q.theme == theme_id]
@@ -200,8 +192,11 @@ def _read_bundled() -> tuple[str, str]:
         raise RevintError(f"{label}: the bundled question bank is missing ({exc}); reinstall revint") from None
 
 
-def load(files: Sequence[Path] = (), *, include_default: bool = True) -> Bank:
-    """Load the shipped bank (unless told not to) and layer `files` over it; raise with every problem."""
+def load(files: Sequence[Path] = (), *, include_default: bool = True, cache: bool = True) -> Bank:
+    """Load the shipped bank (unless told not to) and layer `files` over it; raise with every problem.
+
+    An unchanged set of files is read back from the cache (see `bankcache`) instead of parsed again.
+    """
     sources: list[tuple[str, str]] = []
     if include_default:
         sources.append(_read_bundled())
@@ -209,7 +204,16 @@ def load(files: Sequence[Path] = (), *, include_default: bool = True) -> Bank:
         sources.append((str(path), loading.read_text(path)))
     if not sources:
         raise RevintError("no question bank: --no-default-bank needs at least one --bank FILE")
-    return merge(sources)
+    if not cache:
+        return merge(sources)
+    from revint_cli import bankcache
+
+    key = bankcache.key(sources)
+    found = bankcache.read(key)
+    if found is None:
+        found = merge(sources)
+        bankcache.write(key, found)
+    return found
 
 
 def merge(sources: Sequence[tuple[str, str]]) -> Bank:
@@ -228,12 +232,8 @@ def merge(sources: Sequence[tuple[str, str]]) -> Bank:
         if part is None or problems:
             continue
         bank.sources.append(label)
-        for i, theme in enumerate(part.themes):
-            bank.themes[theme.id] = theme
-            bank.origins["theme", theme.id] = Origin(label, doc, ("themes", i))
-        for i, question in enumerate(part.questions):
-            bank.questions[question.id] = question
-            bank.origins["question", question.id] = Origin(label, doc, ("questions", i))
+        bank.themes.update((theme.id, theme) for theme in part.themes)
+        bank.questions.update((question.id, question) for question in part.questions)
     known = list(dict.fromkeys(theme_ids))
     lines: list[str] = []
     for label, doc, problems in checked:

@@ -30,6 +30,7 @@ def build(priorities: Sequence[str], entries: Sequence[tuple[str, str, str, Fit 
                     {"question": r.question, "theme": r.theme, "note": r.note} for r in (fit.red_flags if fit else [])
                 ],
                 "gut": fit.gut if fit else None,
+                "debriefed": fit is not None,
             }
         )
     return {"schema": COMPARE_SCHEMA, "priorities": list(priorities), "companies": companies}
@@ -57,7 +58,7 @@ def rows(data: Mapping[str, Any], titles: Mapping[str, str]) -> tuple[list[Row],
     summary = [
         ("Overall fit", [percent(c["overall"]) for c in companies]),
         ("Gut feeling", [f"{c['gut']}/5" if c["gut"] else "–" for c in companies]),
-        ("Red flags", [str(len(c["red_flags"])) for c in companies]),
+        ("Red flags", [str(len(c["red_flags"])) if c["debriefed"] else "not debriefed" for c in companies]),
     ]
     return by_theme, summary
 

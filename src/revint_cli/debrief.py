@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pydantic import Field, model_validator
 
 from revint_cli import loading, yamlio
 from revint_cli.fields import Gut, Id, Note, OwnQuestionText, Strict, int_range, version
 from revint_cli.vocab import Rating
+
+if TYPE_CHECKING:
+    from revint_cli.sheet import Sheet
 
 Version = version(1)
 SCORE = {"green": 1.0, "yellow": 0.5, "red": 0.0}
@@ -38,13 +41,13 @@ class Debrief(Strict):
     round: int_range(1, 99) | None = None  # type: ignore[valid-type]
     answers: dict[str, Answer] = Field(default_factory=dict)
     extra: list[Extra] = Field(default_factory=list)
-    gut: Gut | None = None  # type: ignore[valid-type]
+    gut: Gut | None = None
     notes: Note = ""
 
 
-def check_against_sheet(debrief: Debrief, sheet: dict[str, Any], theme_ids: list[str]) -> list[loading.Problem]:
+def check_against_sheet(debrief: Debrief, sheet: Sheet, theme_ids: list[str]) -> list[loading.Problem]:
     """Question ids the sheet does not hold and themes the bank does not know."""
-    ids = [q["id"] for q in sheet.get("questions", [])] + [q["id"] for q in sheet.get("backup", [])]
+    ids = sheet.ids()
     problems: list[loading.Problem] = []
     for qid in debrief.answers:
         if qid not in ids:

@@ -53,12 +53,13 @@ def version(*supported: int) -> Any:
         text = str(value).strip()
         if not text.isdigit() or int(text) not in supported:
             raise PydanticCustomError(
-                "version", "unsupported version '{value}'; this revint reads version {listing}",
+                "version",
+                "unsupported version '{value}'; this revint reads version {listing}",
                 {"value": value, "listing": listing},
             )
         return handler(int(text))
 
-    return Annotated[Literal[supported], WrapValidator(check)]  # type: ignore[valid-type]
+    return Annotated[Literal[supported], WrapValidator(check)]
 
 
 def _question_text(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
@@ -99,9 +100,7 @@ Id = Annotated[str, Field(pattern=KEBAB, max_length=80), WrapValidator(_kebab)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=vocab.LINE_MAX)]
 Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=vocab.NOTE_MAX)]
-OwnQuestionText = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=vocab.QUESTION_MAX)
-]
+OwnQuestionText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=vocab.QUESTION_MAX)]
 QuestionText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=2, max_length=vocab.QUESTION_MAX),

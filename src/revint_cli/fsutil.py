@@ -10,12 +10,20 @@ from revint_cli.errors import RevintError
 
 
 def atomic_write(path: Path, text: str, *, force: bool = True) -> None:
+    """`atomic_write_bytes` for text, written as UTF-8 with Unix line ends."""
+    atomic_write_bytes(path, text.encode("utf-8", "surrogateescape"), force=force)
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, force: bool = True) -> None:
     """Write `text` to `path` through a temporary file in the same directory and a rename.
 
     With `force=False` an existing file is an error and stays untouched.
     """
-    if not force and path.exists():
-        raise RevintError(f"{path} already exists; use --force to replace it, or -o to write elsewhere")
+    if path.exists() or path.is_symlink():
+        if not force:
+            raise RevintError(f"{path} already exists; use --force to replace it, or -o to write elsewhere")
+        if path.is_symlink() or not path.is_file():
+            raise RevintError(f"{path}: not a regular file; revint replaces only files it could have written")
     directory = path.parent
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -24,9 +32,9 @@ def atomic_write(path: Path, text: str, *, force: bool = True) -> None:
         raise RevintError(f"{path}: cannot write: {exc.strerror or exc}") from None
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:  # closes fd whatever happens next
+        with os.fdopen(fd, "wb") as fh:  # closes fd whatever happens next
             os.chmod(tmp, _mode_for(path))
-            fh.write(text)
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         _replace(tmp, path)

@@ -19,14 +19,33 @@ Version = version(1)
 
 
 class Interviewer(Strict):
+    """Someone the candidate meets; on a sheet, the person to ask a question."""
+
     name: Line | None = None
     role: Audience = Field(description="Who they are to you: the bank's audience values.")
+
+    def label(self) -> str:
+        """How a sheet names them: "Sam Lee (manager)", or "the peer", "HR"."""
+        return f"{self.name} ({ROLE_NAMES[self.role]})" if self.name else ROLE_THE[self.role]
+
+
+# How a role reads in a sentence ("ask the peer", "ask HR", "Sam Lee (HR)").
+ROLE_NAMES = {
+    "manager": "manager",
+    "peer": "peer",
+    "hr": "HR",
+    "recruiter": "recruiter",
+    "skip-level": "skip-level manager",
+    "founder": "founder",
+    "executive": "executive",
+}
+ROLE_THE = {role: ("HR" if role == "hr" else f"the {name}") for role, name in ROLE_NAMES.items()}
 
 
 class CustomQuestion(Strict):
     text: OwnQuestionText
     theme: Id
-    minutes: QuestionMinutes = 3  # type: ignore[valid-type]
+    minutes: QuestionMinutes = 3
 
 
 class Profile(Strict):
@@ -38,7 +57,7 @@ class Profile(Strict):
     work_mode: WorkMode = "onsite"
     stage: Stage = "interview"
     format: Format = "video"
-    minutes: ProfileMinutes = 20  # type: ignore[valid-type]
+    minutes: ProfileMinutes = 20
     date: dt.date | None = None
     interviewers: Annotated[list[Interviewer], Field(max_length=MAX_INTERVIEWERS)] = Field(default_factory=list)
     priorities: list[Id] = Field(default_factory=list)
@@ -48,17 +67,46 @@ class Profile(Strict):
 
     @property
     def slug(self) -> str:
-        return f"{slugify(self.company)}-{slugify(self.role)}"
+        return session_name(self.company, self.role)
 
     def research_notes(self) -> dict[str, str]:
         return {k: v for k, v in self.research.items() if v}
 
 
-def slugify(text: str) -> str:
-    """A file-name-safe, lowercase ASCII form of `text` ("Café Müller" -> "cafe-muller")."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:60].rstrip("-") or "untitled"
+SLUG_MAX = 60
+
+
+def slugify(text: str) -> tuple[str, bool]:
+    """A file-name-safe, lowercase form of `text`, and whether it keeps everything that tells names apart.
+
+    Accents are dropped from Latin letters ("Café Müller" -> "cafe-muller"); other scripts are kept
+    ("株式会社トヨタ"); a text with no letter or digit becomes "untitled", and a long one is cut, both lossy.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    words = re.findall(r"[^\W_]+", plain.casefold())
+    slug = "-".join(words)
+    if not slug:
+        return "untitled", False
+    if len(slug) > SLUG_MAX:
+        return slug[:SLUG_MAX].rstrip("-"), False
+    return slug, True
+
+
+def session_name(company: str, role: str) -> str:
+    """The name of the session of `company` and `role`: readable, with a short stable hash when the
+    readable part alone could be shared by another company ("untitled-untitled-3f2a9c")."""
+    company_slug, company_whole = slugify(company)
+    role_slug, role_whole = slugify(role)
+    name = f"{company_slug}-{role_slug}"
+    return name if company_whole and role_whole else f"{name}-{name_hash(company, role)}"
+
+
+def name_hash(company: str, role: str) -> str:
+    import hashlib
+
+    key = f"{' '.join(company.split()).casefold()}\0{' '.join(role.split()).casefold()}"
+    return hashlib.sha256(key.encode()).hexdigest()[:6]
 
 
 def check_against_bank(data: Any, bank: Bank) -> list[loading.Problem]:

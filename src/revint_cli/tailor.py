@@ -1,31 +1,43 @@
-"""Choosing the questions: pure functions from a bank and a profile to a plan. No terminal here.
+"""Choosing the questions: pure functions from a bank and a profile to a sheet. No terminal here.
 
-The rules, in order:
-1. A question is eligible when its theme is not skipped, its tags admit the profile's stage, seniority,
-   role family and work mode, and (with interviewers named) one of them is in its audience.
-   A `skip_if_researched` question is dropped when its theme has a research note.
-2. One `next-steps` question closes the sheet: the best one that fits; its minutes are reserved first.
-3. The candidate's own questions come next, first in their themes.
-4. Then coverage before depth: every priority theme gets its best question that fits, then remote-work for
-   remote and hybrid candidates, then a second question per priority, then one question for each other
-   theme that fits, then a third per priority; the candidate's own questions count towards these. Within a
-   theme, questions tagged for exactly this role family, seniority or work mode come before generic ones;
-   otherwise the bank's order is its ranking.
-5. The planned minutes never exceed the budget; the best questions that did not fit are the backups.
+The rules, each one function below, applied in this order by `plan`:
+1. `eligible`: a question fits when its theme is not skipped, its stage window holds the profile's stage,
+   its tags admit the profile's seniority, role family and work mode, and (with interviewers named) one of
+   them can answer it (a founder or an executive answers what a skip-level manager can). A
+   `skip_if_researched` question is left out when its theme has a research note.
+2. `rank`: within a theme, questions carried from an earlier round come first; then the best fit: the
+   question's weight, plus two for each of the profile's seniority, role family and work mode it is
+   tagged for by name, plus the narrowness of its stage window (a question written for the offer call
+   ranks first at the offer call); ties go by a stable hash of the id, never by file order.
+3. `own_questions`: the candidate's own questions come first in their themes and are assigned to an
+   interviewer like any other; one that repeats a bank question leaves out that question's whole topic.
+   An own question that does not fit the time goes to the backups with a warning: it never vanishes.
+4. `closing_question`: the best question of the closing theme (next steps) that fits; its minutes are
+   reserved first, so a long best one never leaves the sheet without one.
+5. `coverage`: coverage before depth: each priority theme gets a question, then remote-work for remote and
+   hybrid candidates, then a second question per priority, then one per other theme, then a third per
+   priority; the candidate's own questions count. A sheet never holds two questions of one topic.
+6. `reach`: a priority theme that none of the named people can answer still gets its best question for the
+   stage, marked with whom to ask to be put in touch with; a priority with no question at all is listed as
+   uncovered, with the reason.
+7. `fill`: minutes left over are filled, one more question per theme and round, while any question fits.
+8. `backups`: the best questions left out, nearest to being chosen first.
+The planned minutes never exceed the budget. The same profile and bank always give the same sheet.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+import zlib
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from revint_cli.bank import Bank, Question, looks_closed
-from revint_cli.profile import Interviewer, Profile
+from revint_cli.profile import ROLE_THE, CustomQuestion, Interviewer, Profile
+from revint_cli.sheet import Item, Sheet, Signals, Uncovered
+from revint_cli.vocab import ALSO_ANSWERS, AUDIENCES, CLOSING_THEME, REMOTE_THEME, STAGES
 
-CLOSING_THEME = "next-steps"
-REMOTE_THEME = "remote-work"
 BACKUP_COUNT = 5
 LATE_STAGES = ("final", "offer")
 REPEAT_RATIO = 0.8
@@ -33,38 +45,6 @@ _PAY = re.compile(
     r"\b(pay|paid|salary|salaries|compensation|bonus(es)?|equity|stock|options|raise|wage|vacation|holidays?|pto|time off|leave)\b",
     re.I,
 )
-
-
-@dataclass(frozen=True)
-class Item:
-    """One question on the sheet, from the bank or the candidate."""
-
-    id: str
-    theme: str
-    text: str
-    minutes: int
-    why: str = ""
-    follow_ups: tuple[str, ...] = ()
-    green: tuple[str, ...] = ()
-    red: tuple[str, ...] = ()
-    ask: Interviewer | None = None
-    source: str = "bank"
-    warnings: tuple[str, ...] = ()
-    recheck: str | None = None  # why it is asked again (next round: a red answer to cross-check)
-
-
-@dataclass(frozen=True)
-class Plan:
-    profile: Profile
-    items: tuple[Item, ...]  # sheet order: themes in order, the closing question last
-    backup: tuple[Item, ...]
-    theme_order: tuple[str, ...]
-    budget: int
-    planned: int
-    research: Mapping[str, str] = field(default_factory=dict)
-
-    def in_theme(self, theme: str) -> list[Item]:
-        return [item for item in self.items if item.theme == theme]
 
 
 @dataclass(frozen=True)
@@ -77,11 +57,15 @@ class Carry:
     themes_first: Sequence[str] = ()  # priority themes to cover first (nobody has answered them yet)
 
 
-def eligible(question: Question, profile: Profile, *, carried: bool = False) -> bool:
-    """Rule 1. A `carried` question (asked in an earlier round, to be asked again) passes any stage."""
+# ----- rule 1: eligibility --------------------------------------------------------------------------------
+
+
+def fits_candidate(question: Question, profile: Profile, *, carried: bool = False) -> bool:
+    """The stage, the tags and the research: everything but who can answer. A `carried` question (asked in
+    an earlier round, to be asked again) passes any stage."""
     if question.theme in profile.skip_themes:
         return False
-    if not question.stages.admits(profile.stage) and not carried:
+    if not (carried or question.stages.admits(profile.stage)):
         return False
     if not (
         question.admits("seniority", profile.seniority)
@@ -89,9 +73,17 @@ def eligible(question: Question, profile: Profile, *, carried: bool = False) -> 
         and question.admits("work_modes", profile.work_mode)
     ):
         return False
+    return not (question.skip_if_researched and profile.research_notes().get(question.theme))
+
+
+def eligible(question: Question, profile: Profile, *, carried: bool = False) -> bool:
+    """Rule 1."""
     if profile.interviewers and not any(question.answerable_by(iv.role) for iv in profile.interviewers):
         return False
-    return not (question.skip_if_researched and profile.research_notes().get(question.theme))
+    return fits_candidate(question, profile, carried=carried)
+
+
+# ----- rule 2: ranking ------------------------------------------------------------------------------------
 
 
 def specificity(question: Question, profile: Profile) -> int:
@@ -106,21 +98,106 @@ def specificity(question: Question, profile: Profile) -> int:
     )
 
 
-def theme_order(bank: Bank, profile: Profile, extra: Sequence[str] = (), themes_first: Sequence[str] = ()) -> list[str]:
-    """Priorities (those in `themes_first` ahead of the others), then remote-work for remote and hybrid
-    candidates, then `extra`, then the bank's order. The closing theme always comes last.
-    """
-    priorities = [t for t in themes_first if t in profile.priorities]
-    priorities += [t for t in profile.priorities if t not in priorities]
-    order = [t for t in priorities if t in bank.themes]
-    if profile.work_mode in ("remote", "hybrid") and REMOTE_THEME in bank.themes:
-        order.append(REMOTE_THEME)
-    order += list(extra)
-    order += [t for t in bank.themes if t not in profile.skip_themes]
-    order = [t for t in dict.fromkeys(order) if t != CLOSING_THEME]
-    if CLOSING_THEME in bank.themes and (CLOSING_THEME not in profile.skip_themes or CLOSING_THEME in extra):
-        order.append(CLOSING_THEME)
-    return order
+def score(question: Question, profile: Profile) -> int:
+    """How well a question fits: its weight, the tags it names for this profile, the narrowness of its window."""
+    window = STAGES.index(question.stages.latest) - STAGES.index(question.stages.earliest) + 1
+    return question.weight + 2 * specificity(question, profile) + (len(STAGES) - window)
+
+
+def rank(questions: Iterable[Question], profile: Profile, first: Sequence[str] = ()) -> list[Question]:
+    """Rule 2: carried questions first (in `first`'s order), then by score, then by a stable hash of the id."""
+    carried = {qid: i for i, qid in enumerate(first)}
+    return sorted(
+        questions,
+        key=lambda q: (carried.get(q.id, len(carried)), -score(q, profile), zlib.crc32(q.id.encode()), q.id),
+    )
+
+
+# ----- the plan under construction -----------------------------------------------------------------------
+
+
+class _Asker:
+    """Assigns each question to an interviewer who can answer it, spreading the minutes when both can."""
+
+    def __init__(self, interviewers: Sequence[Interviewer]):
+        self.people = list(interviewers)
+        self.load = [0] * len(self.people)
+
+    def pick(self, can: Sequence[int], minutes: int, count: bool) -> Interviewer | None:
+        if not can:
+            return None
+        best = min(can, key=lambda i: (self.load[i], i))
+        if count:
+            self.load[best] += minutes
+        return self.people[best]
+
+    def for_question(self, question: Question, *, count: bool = True, avoid: str | None = None) -> Interviewer | None:
+        can = [i for i, p in enumerate(self.people) if question.answerable_by(p.role)]
+        if avoid is not None and any(self.people[i].role != avoid for i in can):
+            can = [i for i in can if self.people[i].role != avoid]
+        return self.pick(can, question.minutes, count)
+
+    def for_own(self, minutes: int, *, count: bool = True) -> Interviewer | None:
+        return self.pick(list(range(len(self.people))), minutes, count)
+
+
+@dataclass
+class _Draft:
+    """The sheet being planned: what is chosen, the minutes left, the topics used."""
+
+    profile: Profile
+    carry: Carry
+    asker: _Asker
+    left: int
+    ranked: dict[str, list[Question]] = field(default_factory=dict)
+    chosen: dict[str, Item] = field(default_factory=dict)  # question id -> item, in the order chosen
+    topics: set[str] = field(default_factory=set)
+    own: list[Item] = field(default_factory=list)
+    own_left_out: list[Item] = field(default_factory=list)
+    count: dict[str, int] = field(default_factory=dict)
+    uncovered: list[Uncovered] = field(default_factory=list)
+
+    def fits(self, question: Question) -> bool:
+        return question.id not in self.chosen and question.topic_id not in self.topics and question.minutes <= self.left
+
+    def take(self, question: Question, *, reach: str | None = None) -> bool:
+        if not self.fits(question):
+            return False
+        self.chosen[question.id] = self.item(question, reach=reach)
+        self.topics.add(question.topic_id)
+        self.left -= question.minutes
+        self.count[question.theme] = self.count.get(question.theme, 0) + 1
+        return True
+
+    def take_best(self, theme: str) -> bool:
+        return any(self.take(q) for q in self.ranked.get(theme, []))
+
+    def item(self, question: Question, *, count: bool = True, reach: str | None = None) -> Item:
+        """The sheet item for `question`, assigned to someone; a red answer's question goes to someone else
+        than the person who gave it when anyone else is named, and says why it is asked again."""
+        recheck_role = self.carry.recheck.get(question.id)
+        ask = None if reach else self.asker.for_question(question, count=count, avoid=recheck_role)
+        recheck = None
+        if recheck_role is not None:
+            other = ask is not None and ask.role != recheck_role
+            recheck = f"asked again to cross-check a red answer from {ROLE_THE.get(recheck_role, recheck_role)}" + (
+                "" if other else " (no one else named to ask)"
+            )
+        return Item(
+            id=question.id,
+            theme=question.theme,
+            text=question.text,
+            minutes=question.minutes,
+            ask=ask,
+            why=question.why,
+            follow_ups=list(question.follow_ups),
+            listen_for=Signals(green=list(question.listen_for.green), red=list(question.listen_for.red)),
+            recheck=recheck,
+            reach=reach,
+        )
+
+
+# ----- rule 3: the candidate's own questions -------------------------------------------------------------
 
 
 def custom_warnings(text: str, stage: str, bank_texts: Mapping[str, str]) -> tuple[list[str], str | None]:
@@ -150,155 +227,195 @@ def _closest(text: str, bank_texts: Mapping[str, str]) -> str | None:
     return None
 
 
-class _Asker:
-    """Assigns each question to an interviewer in its audience, spreading the minutes when both fit."""
-
-    def __init__(self, interviewers: Sequence[Interviewer]):
-        self.interviewers = list(interviewers)
-        self.load = [0] * len(self.interviewers)
-
-    def pick(self, question: Question, *, count: bool = True, avoid: str | None = None) -> Interviewer | None:
-        fits = [i for i, iv in enumerate(self.interviewers) if iv.role in question.audience]
-        if avoid is not None and any(self.interviewers[i].role != avoid for i in fits):
-            fits = [i for i in fits if self.interviewers[i].role != avoid]
-        if not fits:
-            return None
-        best = min(fits, key=lambda i: (self.load[i], i))
-        if count:
-            self.load[best] += question.minutes
-        return self.interviewers[best]
-
-
-def _item(question: Question, ask: Interviewer | None, recheck: str | None = None) -> Item:
-    return Item(
-        id=question.id,
-        theme=question.theme,
-        text=question.text,
-        minutes=question.minutes,
-        why=question.why,
-        follow_ups=tuple(question.follow_ups),
-        green=tuple(question.listen_for.green),
-        red=tuple(question.listen_for.red),
-        ask=ask,
-        recheck=recheck,
-    )
-
-
-def carried_item(question: Question, asker: _Asker, carry: Carry, *, count: bool = True) -> Item:
-    """The sheet item for `question`, assigned to someone; a red answer's question goes to someone else
-    than the person who gave it when anyone else is named, and says why it is asked again."""
-    recheck = carry.recheck.get(question.id)
-    ask = asker.pick(question, count=count, avoid=recheck)
-    note = None
-    if recheck is not None:
-        other = ask is not None and ask.role != recheck
-        note = f"asked again to cross-check a red answer from the {recheck}" + (
-            "" if other else " (no one else named to ask)"
-        )
-    return _item(question, ask, note)
-
-
-def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Plan:
-    carry = carry or Carry()
-    budget = profile.minutes
-    left = budget
-    asker = _Asker(profile.interviewers)
-
-    # The candidate's own questions, with their warnings; a bank question they repeat is left out.
+def own_questions(draft: _Draft, customs: Sequence[CustomQuestion], bank: Bank) -> set[str]:
+    """Rule 3. Returns the topics the candidate's own questions repeat, to be left out of the bank's choice."""
     bank_texts = {q.id: q.text for q in bank.questions.values()}
-    customs: list[Item] = []
     repeated: set[str] = set()
-    for n, custom in enumerate(profile.custom_questions, start=1):
-        warnings, repeats = custom_warnings(custom.text, profile.stage, bank_texts)
+    for n, custom in enumerate(customs, start=1):
+        warnings, repeats = custom_warnings(custom.text, draft.profile.stage, bank_texts)
         if repeats:
-            repeated.add(repeats)
-        customs.append(
-            Item(
-                id=f"custom-{n}",
-                theme=custom.theme,
-                text=custom.text,
-                minutes=custom.minutes,
-                source="custom",
-                warnings=tuple(warnings),
-            )
+            repeated.add(bank.questions[repeats].topic_id)
+        fits = custom.minutes <= draft.left
+        if fits:
+            draft.left -= custom.minutes
+            draft.count[custom.theme] = draft.count.get(custom.theme, 0) + 1
+        else:
+            warnings.append(f"did not fit in your {draft.profile.minutes} minutes")
+        own = Item(
+            id=f"custom-{n}",
+            theme=custom.theme,
+            text=custom.text,
+            minutes=custom.minutes,
+            ask=draft.asker.for_own(custom.minutes, count=fits),
+            source="custom",
+            warnings=warnings,
         )
+        (draft.own if fits else draft.own_left_out).append(own)
+    return repeated
 
-    order = theme_order(bank, profile, extra=[c.theme for c in customs], themes_first=carry.themes_first)
-    ranked: dict[str, list[Question]] = {}
-    first = {qid: i for i, qid in enumerate(carry.first)}
-    position = {qid: i for i, qid in enumerate(bank.questions)}
+
+# ----- rules 4 and 5: the closing question and coverage ----------------------------------------------------
+
+
+def closing_question(draft: _Draft) -> None:
+    """Rule 4."""
+    draft.take_best(CLOSING_THEME)
+
+
+def coverage(draft: _Draft, priorities: Sequence[str], promoted: Sequence[str], others: Sequence[str]) -> None:
+    """Rule 5: each pass gives each of its themes one more question, up to `upto` in all."""
+    passes = [(priorities, 1), (promoted, 1), (priorities, 2), (others, 1), (priorities, 3)]
+    for themes, upto in passes:
+        for theme in themes:
+            if draft.count.get(theme, 0) < upto:
+                draft.take_best(theme)
+
+
+# ----- rule 6: priorities never dropped in silence ----------------------------------------------------------
+
+
+def reach(draft: _Draft, bank: Bank, priorities: Sequence[str]) -> None:
+    """Rule 6."""
+    profile = draft.profile
+    for theme in priorities:
+        if draft.count.get(theme, 0):
+            continue
+        if theme not in bank.themes:
+            draft.uncovered.append(Uncovered(theme=theme, reason="the question bank has no such theme"))
+            continue
+        fitting = rank((q for q in bank.in_theme(theme) if _could_ask(draft, q)), profile)
+        if fitting and draft.ranked.get(theme):  # someone named can answer, but time ran out
+            best = draft.ranked[theme][0]
+            reason = f"no time left: its best question takes {best.minutes} minutes (first under If time allows)"
+            draft.uncovered.append(Uncovered(theme=theme, reason=reason))
+        elif fitting and profile.interviewers:
+            who = _who_can_answer(fitting[0])
+            if not any(draft.take(q, reach=f"ask to be put in touch with {_who_can_answer(q)}") for q in fitting):
+                reason = f"no time left, and none of the people you meet can answer it ({who} can)"
+                draft.uncovered.append(Uncovered(theme=theme, reason=reason))
+        else:
+            draft.uncovered.append(Uncovered(theme=theme, reason=_why_nothing_fits(draft, bank, theme)))
+
+
+def _could_ask(draft: _Draft, question: Question) -> bool:
+    """Fits the candidate and has not been answered well in an earlier round; anyone may be the one to ask."""
+    return fits_candidate(question, draft.profile) and question.id not in draft.carry.done
+
+
+def _who_can_answer(question: Question) -> str:
+    roles = [r for r in AUDIENCES if question.answerable_by(r) and r not in ALSO_ANSWERS]
+    names = [ROLE_THE[r] for r in roles]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _why_nothing_fits(draft: _Draft, bank: Bank, theme: str) -> str:
+    profile = draft.profile
+    questions = bank.in_theme(theme)
+    if not questions:
+        return "the question bank has no questions for this theme"
+    in_stage = [q for q in questions if q.stages.admits(profile.stage)]
+    if not in_stage:
+        return f"no question of this theme fits the {profile.stage} stage"
+    tagged = [q for q in in_stage if fits_candidate(q.model_copy(update={"skip_if_researched": False}), profile)]
+    if not tagged:
+        return f"no question of this theme fits a {profile.seniority} {profile.role_family} role, {profile.work_mode}"
+    if all(q.id in draft.carry.done for q in tagged):
+        return "answered well in an earlier round"
+    return "your research note already answers its questions"
+
+
+# ----- rules 7 and 8: filling the time, and the backups ---------------------------------------------------
+
+
+def fill(draft: _Draft, themes: Sequence[str]) -> None:
+    """Rule 7: one more question per theme and round, while any question fits the minutes left."""
+    while any([draft.take_best(theme) for theme in themes]):
+        pass
+
+
+def backups(draft: _Draft, themes: Sequence[str]) -> list[Item]:
+    """Rule 8: the candidate's own questions that did not fit, then the best bank questions left out."""
+    leftovers: list[Question] = []
+    topics = set(draft.topics)
+    depth = max((len(pool) for pool in draft.ranked.values()), default=0)
+    for position in range(depth):
+        for theme in themes:
+            pool = draft.ranked.get(theme, [])
+            if position < len(pool) and pool[position].id not in draft.chosen and pool[position].topic_id not in topics:
+                leftovers.append(pool[position])
+                topics.add(pool[position].topic_id)
+        if len(leftovers) >= BACKUP_COUNT:
+            break
+    return [*draft.own_left_out, *(draft.item(q, count=False) for q in leftovers[:BACKUP_COUNT])]
+
+
+# ----- the driver -------------------------------------------------------------------------------------------
+
+
+def theme_order(bank: Bank, profile: Profile, extra: Sequence[str] = (), themes_first: Sequence[str] = ()) -> list[str]:
+    """Priorities (those in `themes_first` ahead of the others), then remote-work for remote and hybrid
+    candidates, then `extra`, then the bank's order. The closing theme always comes last.
+    """
+    priorities = [t for t in themes_first if t in profile.priorities]
+    priorities += [t for t in profile.priorities if t not in priorities]
+    order = [t for t in priorities if t in bank.themes]
+    if profile.work_mode in ("remote", "hybrid") and REMOTE_THEME in bank.themes:
+        order.append(REMOTE_THEME)
+    order += list(extra)
+    order += [t for t in bank.themes if t not in profile.skip_themes]
+    order = [t for t in dict.fromkeys(order) if t != CLOSING_THEME]
+    if CLOSING_THEME in bank.themes and (CLOSING_THEME not in profile.skip_themes or CLOSING_THEME in extra):
+        order.append(CLOSING_THEME)
+    return order
+
+
+def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Sheet:
+    carry = carry or Carry()
+    draft = _Draft(profile, carry, _Asker(profile.interviewers), left=profile.minutes)
+
+    repeated = own_questions(draft, profile.custom_questions, bank)
+    order = theme_order(
+        bank, profile, extra=[c.theme for c in profile.custom_questions], themes_first=carry.themes_first
+    )
     for theme in order:
         pool = [
             q
             for q in bank.in_theme(theme)
-            if eligible(q, profile, carried=q.id in first) and q.id not in repeated and q.id not in carry.done
+            if eligible(q, profile, carried=q.id in carry.first)
+            and q.topic_id not in repeated
+            and q.id not in carry.done
         ]
-        pool.sort(key=lambda q: (first.get(q.id, len(first)), -specificity(q, profile), position[q.id]))
-        ranked[theme] = pool
-
-    chosen: dict[str, Item] = {}  # question id -> item, in the order chosen
-
-    def take(question: Question) -> bool:
-        nonlocal left
-        if question.id in chosen or question.minutes > left:
-            return False
-        chosen[question.id] = carried_item(question, asker, carry)
-        left -= question.minutes
-        return True
-
-    # The best closing question that fits: a long best one must not leave the sheet without one.
-    for question in ranked.get(CLOSING_THEME, []):
-        if take(question):
-            break
-
-    kept_customs: list[Item] = []
-    dropped_customs: list[Item] = []
-    for own in customs:
-        if own.minutes <= left:
-            left -= own.minutes
-            kept_customs.append(own)
-        else:
-            dropped_customs.append(replace(own, warnings=(*own.warnings, f"did not fit in your {budget} minutes")))
+        draft.ranked[theme] = rank(pool, profile, carry.first)
 
     priorities = [t for t in order if t in profile.priorities and t != CLOSING_THEME]
     promoted = [REMOTE_THEME] if profile.work_mode in ("remote", "hybrid") and REMOTE_THEME not in priorities else []
     others = [t for t in order if t not in priorities and t not in promoted and t != CLOSING_THEME]
-    # At most three questions per priority theme and one per other theme, coverage first. A pass gives each
-    # of its themes one more question, up to `upto` in all: the best one still left that fits the time, so
-    # that a long best question does not leave a theme empty while others get a second. The candidate's own
-    # questions count: a theme with one is already covered.
-    count = {theme: sum(c.theme == theme for c in kept_customs) for theme in order}
-    passes = [(priorities, 1), (promoted, 1), (priorities, 2), (others, 1), (priorities, 3)]
-    for themes, upto in passes:
-        for theme in themes:
-            if count.get(theme, 0) >= upto:
-                continue
-            for question in ranked.get(theme, []):
-                if take(question):
-                    count[theme] = count.get(theme, 0) + 1
-                    break
 
-    # Backups: the best eligible questions left out, nearest to being chosen first.
-    leftovers: list[Question] = []
-    for rank in range(max((len(p) for p in ranked.values()), default=0)):
-        for theme in [*priorities, *promoted, *others, CLOSING_THEME]:
-            pool = ranked.get(theme, [])
-            if rank < len(pool) and pool[rank].id not in chosen:
-                leftovers.append(pool[rank])
-    backup = [*dropped_customs, *(carried_item(q, asker, carry, count=False) for q in leftovers)][:BACKUP_COUNT]
+    closing_question(draft)
+    coverage(draft, priorities, promoted, others)
+    reach(draft, bank, [t for t in profile.priorities if t != CLOSING_THEME])
+    fill(draft, [*priorities, *promoted, *others])
+    spare = backups(draft, [*priorities, *promoted, *others, CLOSING_THEME])
 
     items: list[Item] = []
     for theme in order:
-        items += [c for c in kept_customs if c.theme == theme]
-        items += [chosen[q.id] for q in ranked.get(theme, []) if q.id in chosen]
-    research = {t: note for t, note in profile.research_notes().items()}
-    planned = sum(item.minutes for item in items)
-    return Plan(
+        position = {q.id: n for n, q in enumerate(draft.ranked.get(theme, []))}
+        chosen = sorted((i for i in draft.chosen.values() if i.theme == theme), key=lambda i: position.get(i.id, 0))
+        items += [own for own in draft.own if own.theme == theme] + chosen
+    titles = {t.id: t.title for t in bank.themes.values()}
+    return Sheet(
+        company=profile.company,
+        role=profile.role,
         profile=profile,
-        items=tuple(items),
-        backup=tuple(backup),
-        theme_order=tuple(t for t in order if any(i.theme == t for i in items)),
-        budget=budget,
-        planned=planned,
-        research=research,
+        budget_minutes=profile.minutes,
+        planned_minutes=sum(item.minutes for item in items),
+        research=profile.research_notes(),
+        theme_titles={
+            t: titles[t]
+            for t in dict.fromkeys([*(i.theme for i in [*items, *spare]), *profile.research])
+            if t in titles
+        },
+        questions=items,
+        backup=spare,
+        uncovered=draft.uncovered,
     )

@@ -47,6 +47,23 @@ ALSO_ANSWERS: dict[str, tuple[str, ...]] = {"founder": ("skip-level",), "executi
 CLOSING_THEME = "next-steps"  # how the process goes on: closes every sheet, never weighs the fit
 REMOTE_THEME = "remote-work"  # promoted for remote and hybrid candidates
 
+# The profile keys the wizard asks, in its order; a replayed file missing one of them is asked for it.
+ASKED_KEYS = (
+    "company",
+    "role",
+    "role_family",
+    "seniority",
+    "work_mode",
+    "stage",
+    "format",
+    "minutes",
+    "date",
+    "interviewers",
+    "priorities",
+    "research",
+    "custom_questions",
+)
+
 # Limits shared by the models and the wizard.
 LINE_MAX = 200  # a company, a role, a name
 QUESTION_MAX = 300  # a question's text

@@ -1,8 +1,10 @@
 """The questionary wizards. This is the only module that imports questionary and prompt_toolkit.
 
-Each wizard fills a plain dict of answers, one key at a time, and calls `on_answer` after every answer
-so that nothing typed is lost. Keys already present are not asked again unless `review` is set, in
-which case every question is asked with the saved answer as its default.
+Each wizard fills a plain dict of answers one prompt at a time and calls `save` after every answer, so
+that nothing typed is lost: a list being built (the people, the priorities, your own questions) is saved
+item by item and marked in `_pending` until it is done. Keys already answered are not asked again; a
+resumed draft first shows what was saved and offers to go through it again, with the saved answers as
+defaults. Every text that came from outside (a company name, a bank's titles) is shown through `safe`.
 """
 
 from __future__ import annotations
@@ -20,20 +22,21 @@ from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from questionary import Choice
 
 from revint_cli import vocab
-from revint_cli.errors import ExitCode, RevintError
+from revint_cli.answers import Interrupted
+from revint_cli.untrusted import safe
 
 if TYPE_CHECKING:
     from revint_cli.bank import Bank
+    from revint_cli.sheet import Item, Sheet
 
     BankSource = Bank | Callable[[], Bank]
 
 Answers = dict[str, Any]
-OnAnswer = Callable[[Answers], None]
+Save = Callable[[Answers], None]
 
-PREP_INTERRUPTED = "Interrupted. Your answers are saved: run revint prep --resume to continue."
-DEBRIEF_INTERRUPTED = "Interrupted. Your answers are saved: run revint debrief --resume to continue."
 MAX_PRIORITIES = 5
 MAX_CUSTOM = 5
+PENDING = "_pending"  # keys whose list is being built: asked again on resume, with what was saved
 AUDIENCE_HELP = {
     "manager": "your future manager",
     "peer": "someone you would work beside",
@@ -70,10 +73,7 @@ def _end_of_input(event: Any) -> None:
 
 
 class Prompter:
-    """Asks one question at a time; Ctrl-C or Ctrl-D at any prompt raises RevintError(130, `interrupted`)."""
-
-    def __init__(self, interrupted: str):
-        self.interrupted = interrupted
+    """Asks one question at a time; Ctrl-C or Ctrl-D at any prompt raises `answers.Interrupted`."""
 
     def _ask(self, question: questionary.Question, *, ctrl_d: bool = True) -> Any:
         if ctrl_d:  # text prompts already end on Ctrl-D at an empty line; menus need to be told
@@ -83,15 +83,15 @@ class Prompter:
         try:
             return question.unsafe_ask()
         except (KeyboardInterrupt, EOFError):
-            raise RevintError(self.interrupted, ExitCode.INTERRUPTED) from None
+            raise Interrupted() from None
 
     def say(self, text: str, style: str = "") -> None:
-        questionary.print(text, style=style)
+        questionary.print(safe(text, lines=True), style=style)
 
     def bullet(self, text: str, style: str = "") -> None:
         """A list item wrapped at word boundaries to the terminal's width, with a hanging indent."""
         width = min(shutil.get_terminal_size().columns, 100) - 1
-        lines = textwrap.wrap(text, width=max(width, 40), initial_indent="  • ", subsequent_indent="    ")
+        lines = textwrap.wrap(safe(text), width=max(width, 40), initial_indent="  • ", subsequent_indent="    ")
         questionary.print("\n".join(lines), style=style)
 
     def text(
@@ -104,12 +104,13 @@ class Prompter:
         kwargs: dict[str, Any] = {"default": default, "style": STYLE, "instruction": instruction}
         if validate is not None:
             kwargs["validate"] = validate
-        return str(self._ask(questionary.text(message, **kwargs), ctrl_d=False)).strip()
+        return str(self._ask(questionary.text(safe(message), **kwargs), ctrl_d=False)).strip()
 
     def select(self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None) -> str:
-        options = [Choice(title=label, value=value) for value, label in choices]
+        options = [Choice(title=safe(label), value=value) for value, label in choices]
         start = next((c for c in options if c.value == default), options[0])
-        return str(self._ask(questionary.select(message, options, default=start, style=STYLE, use_shortcuts=False)))
+        question = questionary.select(safe(message), options, default=start, style=STYLE, use_shortcuts=False)
+        return str(self._ask(question))
 
     def checkbox(
         self,
@@ -122,16 +123,20 @@ class Prompter:
         """`descriptions`, by value, are shown below the list for the choice under the cursor."""
         notes = descriptions or {}
         options = [
-            Choice(title=label, value=value, checked=value in checked, description=notes.get(value))
+            Choice(title=safe(label), value=value, checked=value in checked, description=_maybe_safe(notes.get(value)))
             for value, label in choices
         ]
         kwargs: dict[str, Any] = {"style": STYLE}
         if validate is not None:
             kwargs["validate"] = validate
-        return list(self._ask(questionary.checkbox(message, options, **kwargs)))
+        return list(self._ask(questionary.checkbox(safe(message), options, **kwargs)))
 
     def confirm(self, message: str, default: bool) -> bool:
-        return bool(self._ask(questionary.confirm(message, default=default, style=STYLE)))
+        return bool(self._ask(questionary.confirm(safe(message), default=default, style=STYLE)))
+
+
+def _maybe_safe(text: str | None) -> str | None:
+    return None if text is None else safe(text)
 
 
 # ----- validators (pure; return True or the message to show) -----------------------------------------
@@ -141,7 +146,11 @@ def required_line(value: str) -> bool | str:
     value = value.strip()
     if not value:
         return "Please type an answer."
-    return True if len(value) <= 200 else "Please keep it under 200 characters."
+    return True if len(value) <= vocab.LINE_MAX else f"Please keep it under {vocab.LINE_MAX} characters."
+
+
+def optional_line(value: str) -> bool | str:
+    return True if len(value.strip()) <= vocab.LINE_MAX else f"Please keep it under {vocab.LINE_MAX} characters."
 
 
 def int_between(low: int, high: int) -> Callable[[str], bool | str]:
@@ -169,103 +178,163 @@ def question_text(value: str) -> bool | str:
     value = value.strip()
     if not value:
         return "Please type your question."
-    return True if len(value) <= 300 else "Please keep it under 300 characters."
+    return True if len(value) <= vocab.QUESTION_MAX else f"Please keep it under {vocab.QUESTION_MAX} characters."
+
+
+def note_text(value: str) -> bool | str:
+    return True if len(value.strip()) <= vocab.NOTE_MAX else f"Please keep it under {vocab.NOTE_MAX} characters."
 
 
 # ----- prep --------------------------------------------------------------------------------------------
 
 
-def _choices(values: Sequence[str]) -> list[tuple[str, str]]:
-    return [(v, v) for v in values]
+class _Answers:
+    """The answers being given: what to ask, the default to offer, and saving each answer at once."""
+
+    def __init__(self, answers: Answers, save: Save, review: bool):
+        self.data = answers
+        self.save = save
+        self.review = review
+
+    def need(self, key: str) -> bool:
+        return self.review or key not in self.data or key in self.pending
+
+    @property
+    def pending(self) -> dict[str, Any]:
+        found = self.data.get(PENDING)
+        return found if isinstance(found, dict) else {}
+
+    def default(self, key: str, fallback: Any) -> Any:
+        """The saved answer, else a suggestion carried from an earlier round, else `fallback`."""
+        value = self.data.get(key)
+        if value in (None, ""):
+            suggested = self.data.get("_defaults")
+            value = suggested.get(key) if isinstance(suggested, dict) else None
+        return fallback if value in (None, "") else value
+
+    def keep(self, key: str, value: Any, *, done: bool = True) -> None:
+        self.data[key] = value
+        pending = dict(self.pending)
+        if done:
+            pending.pop(key, None)
+        else:
+            pending[key] = True
+        if pending:
+            self.data[PENDING] = pending
+        else:
+            self.data.pop(PENDING, None)
+        self.save(self.data)
 
 
-def prep(get_bank: BankSource, answers: Answers, on_answer: OnAnswer, *, review: bool = False) -> Answers:
-    """Ask for every profile key not yet in `answers` (all of them with `review`) and return the answers.
+def prep(get_bank: BankSource, answers: Answers, save: Save, *, resumed: bool = False) -> Answers:
+    """Ask for every profile key not yet answered and return the answers.
 
     `get_bank` may be a function, called only when a question needs the bank (the themes), so that the
     first prompt does not wait for the bank to load.
     """
-    ask = Prompter(PREP_INTERRUPTED)
+    ask = Prompter()
+    review = resumed and _review_resumed(ask, answers)
+    given = _Answers(answers, save, review)
+    _about_the_job(ask, given)
+    _about_the_meeting(ask, given)
+    if given.need("interviewers"):
+        _interviewers(ask, given)
+    if given.need("priorities"):
+        _priorities(ask, _bank(get_bank), given)
+    if given.need("research"):
+        _research(ask, _bank(get_bank), given)
+    if given.need("custom_questions"):
+        _custom(ask, _bank(get_bank), given)
+    return given.data
 
-    def need(key: str) -> bool:
-        return review or key not in answers
 
-    def keep(key: str, value: Any) -> None:
-        answers[key] = value
-        on_answer(answers)
+def _review_resumed(ask: Prompter, answers: Answers) -> bool:
+    """Show the saved answers; return True when the candidate wants to go through them again."""
+    ask.say("Your saved answers:", "bold")
+    for key in vocab.ASKED_KEYS:
+        if key in answers and answers[key] not in (None, "", [], {}):
+            ask.say(f"  {key}: {_brief(answers[key])}")
+    return not ask.confirm("Keep them and go on where you stopped?", default=True)
 
-    def default(key: str, fallback: Any) -> Any:
-        value = answers.get(key)
-        return fallback if value in (None, "") else value
 
-    if need("company"):
-        keep(
-            "company",
-            ask.text(
-                "Which company is the interview with?", default=str(default("company", "")), validate=required_line
-            ),
-        )
-    if need("role"):
-        keep("role", ask.text("For which role?", default=str(default("role", "")), validate=required_line))
-    role = str(answers.get("role", ""))
+def _brief(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_brief(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_brief(v)}" for k, v in value.items() if v)
+    return str(value)
+
+
+def _about_the_job(ask: Prompter, given: _Answers) -> None:
+    for key, message in (("company", "Which company is the interview with?"), ("role", "For which role?")):
+        if given.need(key):
+            given.keep(key, ask.text(message, default=str(given.default(key, "")), validate=required_line))
+    role = str(given.data.get("role", ""))
     selects = (
         ("role_family", "Which kind of role is it?", vocab.ROLE_FAMILIES, vocab.guess_role_family(role)),
         ("seniority", "At which level?", vocab.SENIORITIES, vocab.guess_seniority(role)),
         ("work_mode", "Where would you work?", vocab.WORK_MODES, "onsite"),
         ("stage", "Which stage of the process is this?", vocab.STAGES, "interview"),
-        ("format", "How will you meet?", vocab.FORMATS, "video"),
     )
     for key, message, values, fallback in selects:
-        if need(key):
-            keep(key, ask.select(message, _choices(values), default=str(default(key, fallback))))
-    if need("minutes"):
+        if given.need(key):
+            given.keep(key, ask.select(message, [(v, v) for v in values], default=str(given.default(key, fallback))))
+
+
+def _about_the_meeting(ask: Prompter, given: _Answers) -> None:
+    stage = str(given.data.get("stage") or "interview")
+    if given.need("format"):
+        fallback = vocab.format_default(stage)
+        choices = [(v, v) for v in vocab.FORMATS]
+        given.keep("format", ask.select("How will you meet?", choices, default=str(given.default("format", fallback))))
+    if given.need("minutes"):
+        low, high = vocab.PROFILE_MINUTES
         minutes = ask.text(
             "How many minutes will you have for your questions?",
-            default=str(default("minutes", 20)),
-            validate=int_between(5, 120),
+            default=str(given.default("minutes", vocab.minutes_default(stage))),
+            validate=int_between(low, high),
             instruction="(10-15 is usual early on, 20-30 in a final round)",
         )
-        keep("minutes", int(minutes))
-    if need("date"):
+        given.keep("minutes", int(minutes))
+    if given.need("date"):
         when = ask.text(
-            "When is the interview? (YYYY-MM-DD, optional)", default=str(default("date", "")), validate=optional_date
+            "When is the interview? (YYYY-MM-DD, optional)",
+            default=str(given.default("date", "")),
+            validate=optional_date,
         )
-        keep("date", when or None)
-    if need("interviewers"):
-        keep("interviewers", _interviewers(ask, list(answers.get("interviewers") or [])))
-    if need("priorities"):
-        keep("priorities", _priorities(ask, _bank(get_bank), answers))
-    if need("research"):
-        _research(ask, _bank(get_bank), answers, on_answer)
-    if need("custom_questions"):
-        keep("custom_questions", _custom(ask, _bank(get_bank), answers))
-    return answers
+        given.keep("date", when or None)
 
 
 def _bank(source: BankSource) -> Bank:
     return source() if callable(source) else source
 
 
-def _interviewers(ask: Prompter, saved: list[Any]) -> list[dict[str, str]]:
-    count = ask.select(
-        "Whom will you meet?",
-        [("0", "I don't know yet"), ("1", "one person"), ("2", "two people")],
-        default=str(min(len(saved), 2)),
+def _interviewers(ask: Prompter, given: _Answers) -> None:
+    saved = [p for p in given.data.get("interviewers") or [] if isinstance(p, dict)]
+    count = int(
+        ask.select(
+            "Whom will you meet?",
+            [("0", "I don't know yet"), ("1", "one person"), ("2", "two people")],
+            default=str(given.pending.get("interviewers_count") or min(len(saved), vocab.MAX_INTERVIEWERS)),
+        )
     )
     people: list[dict[str, str]] = []
     roles = [(a, f"{a} ({AUDIENCE_HELP[a]})") for a in vocab.AUDIENCES]
-    for n in range(int(count)):
-        before = saved[n] if n < len(saved) and isinstance(saved[n], dict) else {}
-        which = "first" if n == 0 else "second"
-        role = ask.select(f"Who is the {which} person to you?", roles, default=str(before.get("role") or "manager"))
-        name = ask.text("Their name? (optional)", default=str(before.get("name") or ""))
-        people.append({"name": name, "role": role} if name else {"role": role})
-    return people
+    for n in range(count):
+        before = saved[n] if n < len(saved) else {}
+        which = "Who is the person you will meet?" if count == 1 else f"Who is the {('first', 'second')[n]} person?"
+        role = ask.select(which, roles, default=str(before.get("role") or "manager"))
+        people.append({"role": role})
+        given.keep("interviewers", people + saved[n + 1 :], done=False)
+        name = ask.text("Their name? (optional)", default=str(before.get("name") or ""), validate=optional_line)
+        people[-1] = {"name": name, "role": role} if name else {"role": role}
+        given.keep("interviewers", people + saved[n + 1 :], done=False)
+    given.keep("interviewers", people)
 
 
-def _priorities(ask: Prompter, bank: Bank, answers: Answers) -> list[str]:
+def _priorities(ask: Prompter, bank: Bank, given: _Answers) -> None:
     themes = sorted(bank.themes.values(), key=lambda t: not t.core)
-    saved = [t for t in answers.get("priorities") or [] if t in bank.themes]
+    saved = [t for t in given.data.get("priorities") or [] if t in bank.themes]
 
     def at_most(chosen: list[str]) -> bool | str:
         return (
@@ -281,8 +350,9 @@ def _priorities(ask: Prompter, bank: Bank, answers: Answers) -> list[str]:
         validate=at_most,
         descriptions={t.id: t.summary for t in themes},
     )
-    ordered: list[str] = []
     rest = [t for t in saved if t in chosen] + [t for t in chosen if t not in saved]
+    given.keep("priorities", rest, done=len(rest) <= 1)
+    ordered: list[str] = []
     while len(rest) > 1:
         top = ask.select(
             "Which of these matters most?" if not ordered else "And next?",
@@ -291,56 +361,60 @@ def _priorities(ask: Prompter, bank: Bank, answers: Answers) -> list[str]:
         )
         ordered.append(top)
         rest.remove(top)
-    return ordered + rest
+        given.keep("priorities", ordered + rest, done=len(rest) <= 1)
 
 
-def _research(ask: Prompter, bank: Bank, answers: Answers, on_answer: OnAnswer) -> None:
-    notes: dict[str, str] = dict(answers.get("research") or {})
-    answers["research"] = notes
-    themes = [t for t in answers.get("priorities") or [] if t in bank.themes]
+def _research(ask: Prompter, bank: Bank, given: _Answers) -> None:
+    notes: dict[str, str] = dict(given.data.get("research") or {})
+    themes = [t for t in given.data.get("priorities") or [] if t in bank.themes]
     if not themes:
-        on_answer(answers)
+        given.keep("research", notes)
         return
     ask.say("\nResearch first: never ask what the website or a search answers. For each theme you picked:", "bold")
-    for theme_id in themes:
+    for n, theme_id in enumerate(themes, start=1):
         theme = bank.themes[theme_id]
         ask.say(f"\n{theme.title}", "bold")
         for prompt in theme.research_prompts:
             ask.bullet(f"{prompt.prompt} ({', '.join(prompt.where)})")
-        note = ask.text(
-            f"What did you find out about {theme.title.lower()}? (optional)", default=notes.get(theme_id, "")
+        notes[theme_id] = ask.text(
+            f"What did you find out about {theme.title.lower()}? (optional)",
+            default=notes.get(theme_id, ""),
+            validate=note_text,
         )
-        notes[theme_id] = note
-        on_answer(answers)
+        given.keep("research", notes, done=n == len(themes))
 
 
-def _custom(ask: Prompter, bank: Bank, answers: Answers) -> list[dict[str, Any]]:
-    from revint_cli.tailor import custom_warnings
-
-    saved = list(answers.get("custom_questions") or [])
-    if saved and ask.confirm(f"Keep your {len(saved)} own question(s)?", default=True):
-        questions = saved
-    else:
-        questions = []
-    stage = str(answers.get("stage", "interview"))
-    bank_texts = {q.id: q.text for q in bank.questions.values()}
-    themes = [(t.id, t.title) for t in bank.themes.values()]
-    first = (answers.get("priorities") or [next(iter(bank.themes))])[0]
+def _custom(ask: Prompter, bank: Bank, given: _Answers) -> None:
+    saved = list(given.data.get("custom_questions") or [])
+    keep_saved = bool(saved) and ask.confirm(f"Keep your {len(saved)} own question(s)?", default=True)
+    questions = saved if keep_saved else []
+    given.keep("custom_questions", questions, done=False)
     while len(questions) < MAX_CUSTOM and ask.confirm(
         "Add a question of your own?" if not questions else "Add another?", default=False
     ):
-        text = ask.text("Your question:", validate=question_text)
-        while warnings := custom_warnings(text, stage, bank_texts)[0]:
-            for warning in warnings:
-                ask.say(f"  ⚠ {warning}", "fg:ansiyellow")
-            if ask.confirm("Keep it as it is?", default=False):
-                break
-            text = ask.text("Your question:", default=text, validate=question_text)
-        theme = ask.select("Which theme does it belong to?", themes, default=first)
-        minutes = ask.text("Minutes to ask it and hear the answer?", default="3", validate=int_between(1, 10))
-        questions.append({"text": text, "theme": theme, "minutes": int(minutes)})
-        answers["custom_questions"] = questions
-    return questions
+        questions.append(_one_custom(ask, bank, given.data))
+        given.keep("custom_questions", questions, done=False)
+    given.keep("custom_questions", questions)
+
+
+def _one_custom(ask: Prompter, bank: Bank, answers: Answers) -> dict[str, Any]:
+    from revint_cli.tailor import custom_warnings
+
+    stage = str(answers.get("stage", "interview"))
+    bank_texts = {q.id: q.text for q in bank.questions.values()}
+    text = ask.text("Your question:", validate=question_text)
+    while warnings := custom_warnings(text, stage, bank_texts)[0]:
+        for warning in warnings:
+            ask.say(f"  ⚠ {warning}", "fg:ansiyellow")
+        if ask.confirm("Keep it as it is?", default=False):
+            break
+        text = ask.text("Your question:", default=text, validate=question_text)
+    themes = [(t.id, t.title) for t in bank.themes.values()]
+    first = (answers.get("priorities") or [next(iter(bank.themes))])[0]
+    theme = ask.select("Which theme does it belong to?", themes, default=first)
+    low, high = vocab.QUESTION_MINUTES
+    minutes = ask.text("Minutes to ask it and hear the answer?", default="3", validate=int_between(low, high))
+    return {"text": text, "theme": theme, "minutes": int(minutes)}
 
 
 # ----- debrief -----------------------------------------------------------------------------------------
@@ -360,71 +434,86 @@ GUT_CHOICES = [
 BACKUPS_DONE = "_backups_checked"  # a draft-only marker: the backup checklist was answered
 
 
-def debrief(
-    sheet: dict[str, Any], bank: Bank, answers: Answers, on_answer: OnAnswer, *, review: bool = False
-) -> Answers:
+def debrief(sheet: Sheet, bank: Bank, answers: Answers, save: Save, *, review: bool = False) -> Answers:
     """Walk through the sheet's questions: asked or not, a note, a rating; then extras, gut feeling, notes."""
-    ask = Prompter(DEBRIEF_INTERRUPTED)
+    ask = Prompter()
     recorded: dict[str, Any] = answers.setdefault("answers", {})
-    planned = list(sheet.get("questions", []))
-    backups = list(sheet.get("backup", []))
-
-    if backups and (review or BACKUPS_DONE not in answers):
-        extra_ids = ask.checkbox(
-            "Did you also ask any of the 'If time allows' questions? (space to pick, enter when done)",
-            [(q["id"], q["text"]) for q in backups],
-            checked=[q["id"] for q in backups if q["id"] in recorded],
-        )
-        planned += [q for q in backups if q["id"] in extra_ids]
-        answers[BACKUPS_DONE] = True
-        on_answer(answers)
-    else:
-        planned += [q for q in backups if q["id"] in recorded]
-
-    for n, q in enumerate(planned, start=1):
-        if q["id"] in recorded and not review:
-            continue
-        before = recorded.get(q["id"]) or {}
-        who = q.get("ask") or {}
-        person = f" · asked of {who.get('name') or who.get('role')}" if who else ""
-        ask.say(f"\n[{n}/{len(planned)}] {q['text']}", "bold")
-        ask.say(f"  {q['theme']}{person}", "fg:ansibrightblack")
-        for green in q.get("listen_for", {}).get("green", []):
-            ask.say(f"  + {green}", "fg:ansigreen")
-        for red in q.get("listen_for", {}).get("red", []):
-            ask.say(f"  - {red}", "fg:ansired")
-        asked = ask.select(
-            "Did you ask it?", [("yes", "yes"), ("no", "no")], default="no" if before.get("asked") is False else "yes"
-        )
-        if asked == "no":
-            recorded[q["id"]] = {"asked": False}
-            on_answer(answers)
-            continue
-        note = ask.text("What did they answer? (a short note, optional)", default=str(before.get("note") or ""))
-        rating = ask.select("How did it sound?", RATING_CHOICES, default=str(before.get("rating") or "yellow"))
-        recorded[q["id"]] = {"asked": True, "rating": rating, "note": note}
-        on_answer(answers)
-
-    if review or "extra" not in answers:
-        extras: list[dict[str, Any]] = list(answers.get("extra") or []) if not review else []
-        themes = [(t.id, t.title) for t in bank.themes.values()]
-        while ask.confirm(
-            "Did you ask anything that was not on the sheet?" if not extras else "Another one?", default=False
-        ):
-            text = ask.text("What did you ask?", validate=question_text)
-            theme = ask.select("Which theme does it belong to?", themes, default=themes[0][0])
-            note = ask.text("What did they answer? (optional)")
-            rating = ask.select("How did it sound?", RATING_CHOICES, default="yellow")
-            extras.append({"text": text, "theme": theme, "rating": rating, "note": note})
-            answers["extra"] = extras
-            on_answer(answers)
-        answers["extra"] = extras
-        on_answer(answers)
+    planned = list(sheet.questions) + _backups_asked(ask, sheet, answers, save, review)
+    for n, item in enumerate(planned, start=1):
+        before = recorded.get(item.id) or {}
+        done = before.get("asked") is False or bool(before.get("rating"))
+        if not done or review:
+            _debrief_one(ask, item, f"[{n}/{len(planned)}]", answers, save)
+    if review or "extra" not in answers or PENDING in answers:
+        _extras(ask, bank, answers, save, review)
     if review or "gut" not in answers:
         gut = ask.select("Overall, what does your gut say?", GUT_CHOICES, default=str(answers.get("gut") or 3))
         answers["gut"] = int(gut)
-        on_answer(answers)
+        save(answers)
     if review or "notes" not in answers:
-        answers["notes"] = ask.text("Anything else to remember? (optional)", default=str(answers.get("notes") or ""))
-        on_answer(answers)
+        answers["notes"] = ask.text(
+            "Anything else to remember? (optional)", default=str(answers.get("notes") or ""), validate=note_text
+        )
+        save(answers)
     return answers
+
+
+def _backups_asked(ask: Prompter, sheet: Sheet, answers: Answers, save: Save, review: bool) -> list[Item]:
+    recorded = answers["answers"]
+    if not sheet.backup:
+        return []
+    if review or BACKUPS_DONE not in answers:
+        extra_ids = ask.checkbox(
+            "Did you also ask any of the 'If time allows' questions? (space to pick, enter when done)",
+            [(q.id, q.text) for q in sheet.backup],
+            checked=[q.id for q in sheet.backup if q.id in recorded],
+        )
+        answers[BACKUPS_DONE] = True
+        save(answers)
+        return [q for q in sheet.backup if q.id in extra_ids]
+    return [q for q in sheet.backup if q.id in recorded]
+
+
+def _debrief_one(ask: Prompter, item: Item, counter: str, answers: Answers, save: Save) -> None:
+    recorded = answers["answers"]
+    before = recorded.get(item.id) or {}
+    person = f" · asked of {item.ask.label()}" if item.ask else ""
+    ask.say(f"\n{counter} {item.text}", "bold")
+    ask.say(f"  {item.theme}{person}", "fg:ansibrightblack")
+    for green in item.listen_for.green:
+        ask.say(f"  + {green}", "fg:ansigreen")
+    for red in item.listen_for.red:
+        ask.say(f"  - {red}", "fg:ansired")
+    asked = ask.select(
+        "Did you ask it?", [("yes", "yes"), ("no", "no")], default="no" if before.get("asked") is False else "yes"
+    )
+    if asked == "no":
+        recorded[item.id] = {"asked": False}
+        save(answers)
+        return
+    note = ask.text(
+        "What did they answer? (a short note, optional)", default=str(before.get("note") or ""), validate=note_text
+    )
+    recorded[item.id] = {"asked": True, "note": note}  # saved before the rating: Ctrl-C keeps the note
+    save(answers)
+    rating = ask.select("How did it sound?", RATING_CHOICES, default=str(before.get("rating") or "yellow"))
+    recorded[item.id] = {"asked": True, "rating": rating, "note": note}
+    save(answers)
+
+
+def _extras(ask: Prompter, bank: Bank, answers: Answers, save: Save, review: bool) -> None:
+    extras: list[dict[str, Any]] = [] if review else list(answers.get("extra") or [])
+    themes = [(t.id, t.title) for t in bank.themes.values()]
+    answers[PENDING] = {"extra": True}
+    answers["extra"] = extras
+    while ask.confirm(
+        "Did you ask anything that was not on the sheet?" if not extras else "Another one?", default=False
+    ):
+        extra: dict[str, Any] = {"text": ask.text("What did you ask?", validate=question_text)}
+        extra["theme"] = ask.select("Which theme does it belong to?", themes, default=themes[0][0])
+        extra["note"] = ask.text("What did they answer? (optional)", validate=note_text)
+        extra["rating"] = ask.select("How did it sound?", RATING_CHOICES, default="yellow")
+        extras.append(extra)
+        save(answers)
+    answers.pop(PENDING, None)
+    save(answers)

@@ -1,0 +1,148 @@
+"""The answers pipeline, shared by `revint prep` and `revint debrief`.
+
+Answers come in layers, each over the one before: what a previous round carries (`--next-round`), a file
+(`--answers`) or a draft (`--resume`), then `--set KEY=VALUE`, then the wizard for whatever is still
+missing. Every answer the wizard receives is saved in a draft the moment it is given, so Ctrl-C anywhere
+loses nothing; the draft goes once the command has written its result.
+
+No terminal here: the wizard is passed in as `ask`, and called only when something is missing and a
+terminal is there to answer.
+
+Keys starting with `_` live only in drafts: what the draft belongs to (`_session`), answers given for a
+key that is not finished yet (`_pending`), suggested defaults (`_defaults`), where a next round started
+(`_next_round`). They are dropped before validation.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from revint_cli import drafts
+from revint_cli.errors import ExitCode, RevintError
+
+if TYPE_CHECKING:
+    from revint_cli import yamlio
+
+Answers = dict[str, Any]
+Ask = Callable[[Answers, "drafts.Recorder", bool], Answers]  # (answers, save, resumed) -> answers
+
+
+class Interrupted(RevintError):
+    """Ctrl-C or Ctrl-D at a prompt. The pipeline turns it into a message that says what was kept."""
+
+    def __init__(self) -> None:
+        super().__init__("Interrupted.", ExitCode.INTERRUPTED)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What one command asks: its kind (prep or debrief), what is missing, and what may not be left out."""
+
+    kind: str
+    missing: Callable[[Answers], list[str]]  # keys the wizard would ask
+    required: Callable[[Answers], list[str]]  # keys that cannot be left to their defaults
+    needs_terminal: str
+    check: Callable[[Gathered], None] | None = None  # what the given answers say, checked before any question
+
+
+@dataclass
+class Options:
+    answers: Path | None = None
+    sets: list[str] = field(default_factory=list)
+    no_input: bool = False
+    resume: bool = False
+    draft: str | None = None
+
+
+@dataclass
+class Gathered:
+    """The answers, and where they came from, to point at the right place when one is wrong."""
+
+    data: Answers
+    label: str
+    doc: yamlio.Located | None  # None: typed or carried, there is no file to point into
+    recorder: drafts.Recorder
+    overridden: set[str] = field(default_factory=set)
+    asked: bool = False
+
+    def clean(self) -> Answers:
+        """The answers without the draft-only keys, ready for validation."""
+        return {k: v for k, v in self.data.items() if not str(k).startswith("_")}
+
+    def located(self) -> yamlio.Located:
+        from revint_cli import yamlio
+
+        doc = self.doc or yamlio.Located({})
+        return yamlio.Located(self.clean(), doc.lines, list(doc.problems), dict(doc.problem_lines))
+
+
+def gather(
+    spec: Spec,
+    opts: Options,
+    *,
+    start: Answers | None = None,
+    draft_name: str | None = None,
+    interactive: bool,
+    ask: Ask,
+) -> Gathered:
+    """The answers for this run: carried, replayed or resumed, overridden, then asked for what is missing."""
+    got = _sources(spec, opts, start, draft_name)
+    if opts.sets:
+        from revint_cli.profile import apply_overrides, parse_overrides
+
+        overrides = parse_overrides(opts.sets)
+        apply_overrides(got.data, overrides)
+        got.overridden = {keys[0] for keys, _ in overrides}
+    if spec.check is not None:
+        spec.check(got)
+    missing, required = spec.missing(got.data), spec.required(got.data)
+    if missing and not opts.no_input:
+        if not interactive:
+            if opts.answers is None and not opts.resume:
+                raise RevintError(spec.needs_terminal)
+            if required:
+                raise RevintError(
+                    f"{got.label}: missing {', '.join(required)}; add them, or run revint {spec.kind} in a terminal "
+                    "to be asked"
+                )
+        else:
+            got.data = _ask(spec, got, ask, resumed=opts.resume)
+            got.asked = True
+    elif required:
+        raise RevintError(f"{got.label}: missing {', '.join(required)} (required with --no-input)")
+    return got
+
+
+def _sources(spec: Spec, opts: Options, start: Answers | None, draft_name: str | None) -> Gathered:
+    if opts.resume:
+        draft = drafts.latest(spec.kind, opts.draft or draft_name)
+        return Gathered(dict(draft.answers), str(draft.path), draft.doc, drafts.Recorder(spec.kind, draft.name))
+    if draft_name is not None and drafts.exists(draft_name):
+        raise RevintError(
+            f"you have an unfinished {spec.kind} of this already: continue it with revint {spec.kind} --resume, "
+            f"or remove it with revint drafts --clear {draft_name}"
+        )
+    recorder = drafts.Recorder(spec.kind, draft_name, owned=False)
+    if opts.answers is not None:
+        from revint_cli import loading
+
+        label = str(opts.answers)
+        doc = loading.parse(loading.read_text(opts.answers), label)
+        data = {**copy.deepcopy(start or {}), **copy.deepcopy(doc.data)}
+        return Gathered(data, label, doc, recorder)
+    return Gathered(copy.deepcopy(start or {}), "your answers", None, recorder)
+
+
+def _ask(spec: Spec, got: Gathered, ask: Ask, *, resumed: bool) -> Answers:
+    try:
+        return ask(got.data, got.recorder, resumed)
+    except Interrupted:
+        if got.recorder.saved:
+            message = f"Interrupted. Your answers are saved: run revint {spec.kind} --resume to continue."
+        else:
+            message = "Interrupted before any answer: nothing to save yet."
+        raise RevintError(message, ExitCode.INTERRUPTED) from None

@@ -1,0 +1,78 @@
+"""A cache of parsed banks, so that a second run on unchanged bank files parses nothing.
+
+Keyed by a hash of everything the result depends on (revint's version, Python's, every file's label and
+text), kept in the user's cache folder, one file per key, written atomically. A cache file is used only
+when the key stored inside it matches, and anything unreadable is ignored and rewritten: the cache is safe
+to delete at any time. It holds plain data (marshal: no code runs when it is read), from which the models
+are rebuilt without validating again, since they were validated before they were stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from revint_cli import __version__, paths
+from revint_cli.bank import Bank, Question, ResearchPrompt, Signals, StageWindow, Theme
+
+FORMAT = 1  # of the cache files: change it when what is stored changes
+
+
+def key(sources: Sequence[tuple[str, str]]) -> str:
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0{sys.version}\0".encode())
+    for label, text in sources:
+        for part in (label, text):
+            data = part.encode("utf-8", "surrogatepass")
+            digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def _file(cache_key: str) -> Path:
+    return paths.cache_dir() / f"bank-{cache_key[:32]}.marshal"
+
+
+def read(cache_key: str) -> Bank | None:
+    """The bank stored under `cache_key`, or None (missing, damaged, or stored under another key)."""
+    try:
+        stored = marshal.loads(_file(cache_key).read_bytes())
+        if not isinstance(stored, dict) or stored.get("key") != cache_key:
+            return None
+        return _rebuild(stored)
+    except Exception:  # a cache is never a reason to fail: parse the bank instead
+        return None
+
+
+def write(cache_key: str, bank: Bank) -> None:
+    data = {
+        "key": cache_key,
+        "sources": list(bank.sources),
+        "themes": [t.model_dump() for t in bank.themes.values()],
+        "questions": [q.model_dump() for q in bank.questions.values()],
+    }
+    try:
+        from revint_cli.fsutil import atomic_write_bytes
+
+        atomic_write_bytes(paths.ensure_dir(paths.cache_dir()) / _file(cache_key).name, marshal.dumps(data))
+    except Exception:  # a read-only or full disk: run without a cache
+        pass
+
+
+def _rebuild(stored: dict[str, Any]) -> Bank:
+    themes = {}
+    for t in stored["themes"]:
+        prompts = [ResearchPrompt.model_construct(**p) for p in t["research_prompts"]]
+        themes[t["id"]] = Theme.model_construct(**{**t, "research_prompts": prompts})
+    questions = {}
+    for q in stored["questions"]:
+        questions[q["id"]] = Question.model_construct(
+            **{
+                **q,
+                "stages": StageWindow.model_construct(**q["stages"]),
+                "listen_for": Signals.model_construct(**q["listen_for"]),
+            }
+        )
+    return Bank(themes=themes, questions=questions, sources=list(stored["sources"]))

@@ -1,0 +1,221 @@
+"""`revint prep`: from answers (a file, a draft, a previous round, the wizard) to a written sheet.
+
+1. `answers.gather` layers the answers and asks the wizard for what is missing, saving each answer.
+2. `validate` turns them into a `Profile`, pointing at the file and line of every problem.
+3. `tailor.plan` picks the questions; `render` lays out the sheet.
+4. `write` writes the sheet and the profile (never replacing a file without --force); the session keeps both.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from revint_cli import answers, console, drafts
+from revint_cli.answers import Gathered
+from revint_cli.console import Shown
+from revint_cli.errors import RevintError
+from revint_cli.fsutil import atomic_write
+from revint_cli.vocab import ASKED_KEYS
+
+if TYPE_CHECKING:
+    from revint_cli.bank import Bank
+    from revint_cli.profile import Profile
+    from revint_cli.sheet import Sheet
+    from revint_cli.tailor import Carry
+
+# The models, the YAML reader and the bank are imported where they are used: a wizard started from
+# scratch shows its first prompt before any of them is needed (see benchmarks/first_prompt.py).
+
+NEEDS_TERMINAL = "revint prep needs a terminal; use --answers FILE (see revint prep --help)"
+REQUIRED = ("company", "role")
+
+
+def _missing(data: dict[str, Any]) -> list[str]:
+    pending = data.get("_pending") or {}
+    return [k for k in ASKED_KEYS if k not in data or k in pending]
+
+
+def _required(data: dict[str, Any]) -> list[str]:
+    return [key for key in REQUIRED if data.get(key) in (None, "")]
+
+
+SPEC = answers.Spec("prep", _missing, _required, NEEDS_TERMINAL)
+
+
+@dataclass
+class Options:
+    answers: answers.Options = field(default_factory=answers.Options)
+    output: str | None = None
+    fmt: str = "md"
+    force: bool = False
+    next_round: str | None = None
+
+
+@dataclass
+class Written:
+    sheet: Path | None  # None: printed to standard output
+    profile: Path | None  # None: not written here (printed sheet, or the replayed file unchanged)
+
+
+def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager: bool = True) -> Shown:
+    """Prepare a sheet. With `eager` False the bank loads when first needed, so that the wizard's first
+    prompt does not wait for it (used for the shipped bank, which the tests keep valid)."""
+    bank = functools.cache(get_bank)
+    if eager:
+        bank()
+    start, round_name = _next_round_start(opts)
+    if round_name is not None:
+        _refuse_clobbering(opts, round_name)  # before the first question, not after the last
+    got = answers.gather(SPEC, opts.answers, start=start, interactive=interactive, ask=functools.partial(_ask, bank))
+    profile = validate(bank(), got)
+    sheet = plan(bank(), profile, got.data.get("_next_round"))
+    text = sheet.to_json() if opts.fmt == "json" else _markdown(sheet)
+    written = write(profile, text, opts, got, round_name)
+    from revint_cli import sessions
+
+    name, _ = sessions.record(profile, sheet)
+    got.recorder.discard()
+    shown = Shown(out=[text] if written.sheet is None else [])
+    return shown.extend(summary(sheet, written, name))
+
+
+def _markdown(sheet: Sheet) -> str:
+    from revint_cli import render
+
+    return render.markdown(sheet)
+
+
+def _ask(bank: Callable[[], Bank], data: dict[str, Any], save: drafts.Recorder, resumed: bool) -> dict[str, Any]:
+    from revint_cli import wizard
+
+    with wizard.terminal_session():
+        return wizard.prep(bank, data, save, resumed=resumed)
+
+
+def _next_round_start(opts: Options) -> tuple[dict[str, Any] | None, str | None]:
+    """The answers a next round starts from, and the base name of its files (`NAME-round-N`)."""
+    if opts.next_round is None:
+        return None, None
+    from revint_cli import sessions
+
+    session, start, _ = sessions.next_round(opts.next_round)
+    return start, f"{session.name}-round-{session.latest_round + 1}"
+
+
+def plan(bank: Bank, profile: Profile, next_round: Any = None) -> Sheet:
+    from revint_cli import tailor
+
+    carry: Carry | None = None
+    if isinstance(next_round, str) and next_round:
+        from revint_cli import sessions
+
+        session, _, carry = sessions.next_round(next_round)
+    return tailor.plan(bank, profile, carry)
+
+
+def validate(bank: Bank, got: Gathered) -> Profile:
+    """The profile, or one error listing every problem: `FILE:LINE: key: message`, `--set key: message`."""
+    from revint_cli import loading
+    from revint_cli.profile import Profile, check_against_bank
+
+    located = got.located()
+    in_file = list(located.problems)
+    located.problems = []
+    profile, problems = loading.validate(Profile, located)
+    places = {loc for loc, _ in problems}
+    problems += [p for p in check_against_bank(located.data, bank) if p[0] not in places]
+    if not problems and not in_file:
+        assert profile is not None
+        return profile
+    from_file = in_file + [(loc, msg) for loc, msg in problems if not loc or loc[0] not in got.overridden]
+    lines = loading.format_problems(got.label, located, from_file)
+    lines += [f"--set {loading.dotted(loc)}: {msg}" for loc, msg in problems if loc and loc[0] in got.overridden]
+    loading.fail(lines)
+
+
+def targets(profile_slug: str, opts: Options) -> tuple[Path | None, Path | None]:
+    """Where the sheet and the profile go: `-o -` prints the sheet and writes nothing here."""
+    if opts.output == "-":
+        return None, None
+    suffix = ".json" if opts.fmt == "json" else ".md"
+    sheet = Path(opts.output) if opts.output else Path(f"{profile_slug}{suffix}")
+    if sheet.is_dir():
+        sheet = sheet / f"{profile_slug}{suffix}"
+    stem = sheet.name.rsplit(".", 1)[0] if "." in sheet.name else sheet.name
+    return sheet, sheet.with_name(f"{stem}.profile.yaml")
+
+
+def _refuse_clobbering(opts: Options, base: str) -> None:
+    _refuse_clobbering_paths(opts, list(targets(base, opts)))
+
+
+def write(profile: Profile, text: str, opts: Options, got: Gathered, base: str | None = None) -> Written:
+    """Write the sheet and the profile; refuse (before writing either) to replace a file without --force."""
+    from revint_cli.profile import to_yaml
+
+    sheet, profile_path = targets(base or profile.slug, opts)
+    replayed = opts.answers.answers
+    if profile_path is not None and replayed is not None and _same_file(profile_path, replayed):
+        if not got.overridden and not got.asked:
+            profile_path = None  # the replayed file, unchanged
+    _refuse_clobbering_paths(opts, [sheet, profile_path])
+    if sheet is not None:
+        atomic_write(sheet, text)
+    if profile_path is not None:
+        atomic_write(profile_path, to_yaml(profile))
+    return Written(sheet, profile_path)
+
+
+def _refuse_clobbering_paths(opts: Options, paths: list[Path | None]) -> None:
+    if opts.force:
+        return
+    clashes = [p for p in paths if p is not None and (p.exists() or p.is_symlink())]
+    if clashes:
+        names = " and ".join(str(p) for p in clashes)
+        raise RevintError(
+            f"{names} already exist{'s' if len(clashes) == 1 else ''}; use --force to replace, or -o to write elsewhere"
+        )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def summary(sheet: Sheet, written: Written, session: str) -> Shown:
+    """What the terminal shows after a prep: the themes, the minutes, every warning, where things went."""
+    grid = console.table("theme")
+    grid.add_column("questions", justify="right")
+    grid.add_column("minutes", justify="right")
+    for theme in sheet.theme_order():
+        items = sheet.in_theme(theme)
+        grid.add_row(console.cell(sheet.title(theme)), str(len(items)), str(sum(i.minutes for i in items)))
+    more = f", {len(sheet.backup)} more if time allows" if sheet.backup else ""
+    err: list[Any] = [
+        grid,
+        console.line(
+            (f"{sheet.planned_minutes} of {sheet.budget_minutes} minutes planned", "bold"),
+            f", {len(sheet.questions)} questions{more}",
+        ),
+    ]
+    for item in sheet.all_items():
+        err += [
+            console.line(("⚠ your question '", "yellow"), (item.text, "yellow"), (f"': {w}", "yellow"))
+            for w in item.warnings
+        ]
+    for gap in sheet.uncovered:
+        err.append(console.line((f"⚠ not covered: {sheet.title(gap.theme)}: {gap.reason}", "yellow")))
+    if written.sheet is None:
+        err.append(console.line("Sheet printed to standard output"))
+    else:
+        err.append(console.line(f"Sheet written to   {written.sheet}"))
+    if written.profile is not None:
+        err.append(console.line(f"Profile saved to   {written.profile}  (edit it, then revint prep --answers)"))
+    err.append(console.line(f"After the interview: revint debrief {session}"))
+    return Shown(err=err)

@@ -1,0 +1,77 @@
+"""`revint questions`: browse the bank, with why to ask each question and what to listen for."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+from revint_cli import console
+from revint_cli.bank import Bank, Question
+from revint_cli.console import Shown
+from revint_cli.errors import RevintError
+from revint_cli.loading import unknown
+from revint_cli.untrusted import to_json
+from revint_cli.vocab import STAGES
+
+WIDTH = 100
+
+
+def run(bank: Bank, *, theme: str | None, stage: str | None, json_out: bool, width: int = 80) -> Shown:
+    if theme is not None and theme not in bank.themes:
+        raise RevintError(f"--theme: {unknown('theme', theme, bank.theme_ids())}")
+    if stage is not None and stage not in STAGES:
+        raise RevintError(f"--stage: {unknown('stage', stage, STAGES)}")
+    chosen = [
+        q
+        for q in bank.questions.values()
+        if (theme is None or q.theme == theme) and (stage is None or q.stages.admits(stage))
+    ]
+    if json_out:
+        return Shown(out=[to_json([q.model_dump(mode="json") for q in chosen])])
+    return Shown(out=listing(bank, chosen, max(40, min(width, WIDTH))))
+
+
+def _tags(q: Question) -> str:
+    parts = [f"~{q.minutes} min", "ask " + "/".join(q.audience), q.stages.label(), f"weight {q.weight}"]
+    for tag in ("seniority", "role_families", "work_modes"):
+        values = getattr(q, tag)
+        if values != ["all"]:
+            parts.append("/".join(values))
+    if q.topic:
+        parts.append(f"topic {q.topic}")
+    return " · ".join(parts)
+
+
+def listing(bank: Bank, questions: Sequence[Question], width: int) -> list[object]:
+    """The questions as wrapped, styled lines, grouped by theme."""
+    if not questions:
+        return [console.line("No questions match.")]
+    out: list[object] = []
+
+    def para(text: str, indent: int, style: str = "", marker: str = "") -> None:
+        lines = textwrap.wrap(text, width - indent - len(marker), break_on_hyphens=False) or [""]
+        for n, text_line in enumerate(lines):
+            head = marker if n == 0 else " " * len(marker)
+            out.append(console.line(" " * indent + head, (text_line, style)))
+
+    current = None
+    for q in questions:
+        if q.theme != current:
+            current = q.theme
+            t = bank.themes[current]
+            out.append(console.line(""))
+            para(f"{t.title} ({t.id})", 0, "bold")
+            para(t.summary, 0, "italic")
+            out.append(console.line(""))
+        para(q.text, 2, "bold")
+        para(f"{q.id} · {_tags(q)}", 4, "dim")
+        para(f"Why: {q.why}", 4)
+        for follow in q.follow_ups:
+            para(follow, 4, marker="→ ")
+        for green in q.listen_for.green:
+            para(green, 4, "green", marker="+ ")
+        for red in q.listen_for.red:
+            para(red, 4, "red", marker="- ")
+        out.append(console.line(""))
+    out.append(console.line(f"{len(questions)} questions."))
+    return out

@@ -1,0 +1,40 @@
+"""`revint sessions`: one per company and role, with the fit once debriefed."""
+
+from __future__ import annotations
+
+from revint_cli import console
+from revint_cli import sessions as sessions_mod
+from revint_cli.console import Shown
+from revint_cli.fit import percent, rounded
+from revint_cli.untrusted import to_json
+
+
+def run(*, json_out: bool) -> Shown:
+    found = [sessions_mod.load(name) for name in sessions_mod.names()]
+    fits = [s.fit() for s in found]
+    if json_out:
+        rows = [
+            {
+                "session": s.name,
+                "company": s.profile.company,
+                "role": s.profile.role,
+                "stage": s.profile.stage,
+                "date": s.profile.date.isoformat() if s.profile.date else None,
+                "rounds": s.latest_round,
+                "fit": rounded(fit.overall) if fit else None,
+            }
+            for s, fit in zip(found, fits, strict=True)
+        ]
+        return Shown(out=[to_json(rows)])
+    if not found:
+        return Shown(out=[console.line("No sessions yet: each finished revint prep is kept as one.")])
+    out: list[object] = []
+    for s, fit in zip(found, fits, strict=True):  # the name to type on a line of its own, never cut
+        fit_text = "not debriefed" if fit is None else f"fit {percent(fit.overall)}"
+        date = f" · {s.profile.date.isoformat()}" if s.profile.date else ""
+        out.append(console.line((s.name, "bold")))
+        rounds = f"{s.latest_round} round{'s' if s.latest_round != 1 else ''}"
+        out.append(
+            console.line(f"  {s.profile.company} · {s.profile.role} · {s.profile.stage}{date} · {rounds} · {fit_text}")
+        )
+    return Shown(out=out)

@@ -1,0 +1,75 @@
+"""Everything revint prints goes through here: what a command shows, as data, and one way to print it.
+
+A command returns a `Shown`: verbatim text for standard output (a sheet, JSON), and rich renderables
+(tables, styled lines) for the terminal. Untrusted text enters a renderable only as plain `Text` through
+`line`, `cell` and `safe`, never as markup, so a company called `[link=...]` stays that text.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from revint_cli.untrusted import safe
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+
+@dataclass
+class Shown:
+    """What a command shows: `out` goes to standard output, `err` to standard error (messages, summaries)."""
+
+    out: list[Any] = field(default_factory=list)  # str: written as is; anything else: printed by rich
+    err: list[Any] = field(default_factory=list)
+
+    def extend(self, other: Shown) -> Shown:
+        self.out += other.out
+        self.err += other.err
+        return self
+
+
+def line(*parts: str | tuple[str, str]) -> Text:
+    """A styled line from parts: plain strings (untrusted, made safe) or (text, style) pairs."""
+    from rich.text import Text
+
+    return Text.assemble(*((safe(p[0]), p[1]) if isinstance(p, tuple) else safe(p) for p in parts))
+
+
+def cell(text: object, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(safe(text), style=style)
+
+
+def table(*columns: str, **options: Any) -> Table:
+    from rich.table import Table
+
+    grid = Table(box=None, header_style="bold", pad_edge=False, **options)
+    for column in columns:
+        grid.add_column(column)
+    return grid
+
+
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=False)
+
+
+def show(shown: Shown) -> None:
+    """Print what a command shows: standard output first, then the messages on standard error."""
+    for stream, items in ((sys.stdout, shown.out), (sys.stderr, shown.err)):
+        if not items:
+            continue
+        printer = None
+        for item in items:
+            if isinstance(item, str):
+                stream.write(item)
+                stream.flush()
+            else:
+                printer = printer or console(stderr=stream is sys.stderr)
+                printer.print(item)
