@@ -114,6 +114,9 @@ def gather(
             got.asked = True
     elif required:
         raise RevintError(f"{got.label}: missing {', '.join(required)} (required with --no-input)")
+    suggested = got.data.get("_defaults")
+    for key, value in suggested.items() if isinstance(suggested, dict) else ():
+        got.data.setdefault(key, value)  # what a previous round suggests, for whatever was not asked
     return got
 
 

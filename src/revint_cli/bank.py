@@ -235,11 +235,12 @@ def merge(sources: Sequence[tuple[str, str]]) -> Bank:
         bank.themes.update((theme.id, theme) for theme in part.themes)
         bank.questions.update((question.id, question) for question in part.questions)
     known = list(dict.fromkeys(theme_ids))
+    known_set = set(known)
     lines: list[str] = []
     for label, doc, problems in checked:
         for i, item in _raw_items(doc.data, "questions"):
             ref = item.get("theme")
-            if isinstance(ref, str) and ref and ref not in known:
+            if isinstance(ref, str) and ref and ref not in known_set:
                 problems.append((("questions", i, "theme"), loading.unknown("theme", ref, known)))
         lines += loading.format_problems(label, doc, problems)
     if lines:

@@ -16,6 +16,7 @@ from revint_cli import yamlio
 from revint_cli.errors import RevintError
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_SHOWN = 50  # problems listed for one run; the rest are counted ("and 120 more")
 
 M = TypeVar("M", bound=BaseModel)
 Problem = yamlio.Problem  # (path, message)
@@ -88,9 +89,12 @@ def format_problems(label: str, doc: yamlio.Located, problems: Iterable[Problem]
 
 
 def fail(lines: Sequence[str]) -> typing.NoReturn:
-    """Raise the error for a file with problems: every problem on its own line."""
+    """Raise the error for a file with problems: each on its own line, the first MAX_SHOWN of them."""
+    shown = list(lines[:MAX_SHOWN])
+    if len(lines) > MAX_SHOWN:
+        shown.append(f"... and {len(lines) - MAX_SHOWN} more")
     count = f"\n{len(lines)} problems" if len(lines) > 1 else ""
-    raise RevintError("\n".join(lines) + count)
+    raise RevintError("\n".join(shown) + count)
 
 
 def dotted(loc: Sequence[str | int]) -> str:
@@ -123,10 +127,12 @@ _QUOTED = re.compile(r"'([^']*)'")
 
 
 def explain(model: type[BaseModel], err: ValidationError) -> list[Problem]:
+    """Each error of `err` as a problem; past the first MAX_SHOWN, which are never shown, a short message
+    (the suggestions cost time: a file with 80,000 wrong values must still be answered at once)."""
     problems: list[Problem] = []
-    for e in err.errors(include_url=False):
+    for n, e in enumerate(err.errors(include_url=False)):
         loc = tuple(p for p in e["loc"] if p != "[key]")
-        problems.append((loc, _message(model, e, loc)))
+        problems.append((loc, _message(model, e, loc) if n < MAX_SHOWN else str(e["type"])))
     return problems
 
 

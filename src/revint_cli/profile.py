@@ -7,13 +7,24 @@ import re
 import unicodedata
 from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from revint_cli import loading, yamlio
 from revint_cli.bank import Bank
 from revint_cli.errors import RevintError
 from revint_cli.fields import Id, Line, Note, OwnQuestionText, ProfileMinutes, QuestionMinutes, Strict, version
-from revint_cli.vocab import MAX_INTERVIEWERS, Audience, Format, RoleFamily, Seniority, Stage, WorkMode
+from revint_cli.vocab import (
+    MAX_INTERVIEWERS,
+    STAGES,
+    Audience,
+    Format,
+    RoleFamily,
+    Seniority,
+    Stage,
+    WorkMode,
+    format_default,
+    minutes_default,
+)
 
 Version = version(1)
 
@@ -57,13 +68,22 @@ class Profile(Strict):
     work_mode: WorkMode = "onsite"
     stage: Stage = "interview"
     format: Format = "video"
-    minutes: ProfileMinutes = 20
+    minutes: ProfileMinutes = 20  # the default depends on the stage: see _stage_defaults
     date: dt.date | None = None
     interviewers: Annotated[list[Interviewer], Field(max_length=MAX_INTERVIEWERS)] = Field(default_factory=list)
     priorities: list[Id] = Field(default_factory=list)
     skip_themes: list[Id] = Field(default_factory=list)
     research: dict[Id, Note] = Field(default_factory=dict)
     custom_questions: list[CustomQuestion] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _stage_defaults(cls, data: Any) -> Any:
+        """A screening call is short and often by phone; a final round longer (see vocab)."""
+        if isinstance(data, dict) and ("minutes" not in data or "format" not in data):
+            stage = data.get("stage") if data.get("stage") in STAGES else "interview"
+            data = {"minutes": minutes_default(stage), "format": format_default(stage), **data}
+        return data
 
     @property
     def slug(self) -> str:
@@ -124,19 +144,20 @@ def check_against_bank(data: Any, bank: Bank) -> list[loading.Problem]:
         return [(i, v) for i, v in enumerate(values) if isinstance(v, str)] if isinstance(values, list) else []
 
     def check(loc: tuple[str | int, ...], theme: str) -> None:
-        if theme not in bank.themes:
-            problems.append((loc, loading.unknown("theme", theme, known)))
+        if theme not in bank.themes:  # a suggestion only for problems that will be shown
+            hint = len(problems) < loading.MAX_SHOWN
+            problems.append((loc, loading.unknown("theme", theme, known) if hint else f"unknown theme '{theme}'"))
 
-    skipped = [theme for _, theme in words("skip_themes")]
+    skipped = {theme for _, theme in words("skip_themes")}
     for key in ("priorities", "skip_themes"):
-        seen: list[str] = []
+        seen: set[str] = set()
         for i, theme in words(key):
             check((key, i), theme)
             if theme in seen:
                 problems.append(((key, i), f"'{theme}' is listed twice"))
             elif key == "priorities" and theme in skipped:
                 problems.append(((key, i), f"'{theme}' is both a priority and in skip_themes"))
-            seen.append(theme)
+            seen.add(theme)
     research = data.get("research")
     for theme in research if isinstance(research, dict) else {}:
         check(("research", theme), theme)

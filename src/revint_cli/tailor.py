@@ -21,7 +21,8 @@ The rules, each one function below, applied in this order by `plan`:
    stage, marked with whom to ask to be put in touch with; a priority with no question at all is listed as
    uncovered, with the reason.
 7. `fill`: minutes left over are filled, one more question per theme and round, while any question fits.
-8. `backups`: the best questions left out, nearest to being chosen first.
+8. `backups`: the candidate's own questions that did not fit, red answers of an earlier round that could
+   not be asked again (kept as reminders), then the best questions left out, nearest to being chosen.
 The planned minutes never exceed the budget. The same profile and bank always give the same sheet.
 """
 
@@ -333,10 +334,14 @@ def fill(draft: _Draft, themes: Sequence[str]) -> None:
         pass
 
 
-def backups(draft: _Draft, themes: Sequence[str]) -> list[Item]:
-    """Rule 8: the candidate's own questions that did not fit, then the best bank questions left out."""
+def backups(draft: _Draft, bank: Bank, themes: Sequence[str]) -> list[Item]:
+    """Rule 8: the candidate's own questions that did not fit, then red answers of an earlier round that
+    could not be asked again (kept as reminders), then the best bank questions left out."""
+    reminders = [
+        bank.questions[qid] for qid in draft.carry.recheck if qid in bank.questions and qid not in draft.chosen
+    ]
     leftovers: list[Question] = []
-    topics = set(draft.topics)
+    topics = set(draft.topics) | {q.topic_id for q in reminders}
     depth = max((len(pool) for pool in draft.ranked.values()), default=0)
     for position in range(depth):
         for theme in themes:
@@ -346,7 +351,7 @@ def backups(draft: _Draft, themes: Sequence[str]) -> list[Item]:
                 topics.add(pool[position].topic_id)
         if len(leftovers) >= BACKUP_COUNT:
             break
-    return [*draft.own_left_out, *(draft.item(q, count=False) for q in leftovers[:BACKUP_COUNT])]
+    return [*draft.own_left_out, *(draft.item(q, count=False) for q in [*reminders, *leftovers[:BACKUP_COUNT]])]
 
 
 # ----- the driver -------------------------------------------------------------------------------------------
@@ -395,7 +400,7 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Sheet:
     coverage(draft, priorities, promoted, others)
     reach(draft, bank, [t for t in profile.priorities if t != CLOSING_THEME])
     fill(draft, [*priorities, *promoted, *others])
-    spare = backups(draft, [*priorities, *promoted, *others, CLOSING_THEME])
+    spare = backups(draft, bank, [*priorities, *promoted, *others, CLOSING_THEME])
 
     items: list[Item] = []
     for theme in order:

@@ -44,6 +44,7 @@ class Located:
     lines: dict[Path_, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     problem_lines: dict[Problem, int] = field(default_factory=dict)
+    repeated_at: dict[Path_, int] = field(default_factory=dict, repr=False)  # a repeated key's latest line
 
     def line_of_problem(self, problem: Problem) -> int:
         return self.problem_lines.get(problem) or self.line_of(problem[0])
@@ -153,8 +154,9 @@ def _add(doc: Located, stack: list[list[Any]], value: Any, line: int) -> Path_ |
     top[2] = _NO_KEY
     child = (*path, key)
     if key in container:
-        earlier = [n for (where, _), n in doc.problem_lines.items() if where == child]
-        again = f", again at line {earlier[-1]}" if earlier else ""
+        earlier = doc.repeated_at.get(child)
+        again = f", again at line {earlier}" if earlier else ""
+        doc.repeated_at[child] = key_line
         problem = (child, f"duplicate key '{key}' (first at line {doc.lines[child]}{again})")
         doc.problems.append(problem)
         doc.problem_lines[problem] = key_line
