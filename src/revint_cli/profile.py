@@ -81,7 +81,7 @@ class Profile(Strict):
     def _stage_defaults(cls, data: Any) -> Any:
         """A screening call is short and often by phone; a final round longer (see vocab)."""
         if isinstance(data, dict) and ("minutes" not in data or "format" not in data):
-            stage = data.get("stage") if data.get("stage") in STAGES else "interview"
+            stage = str(data["stage"]) if data.get("stage") in STAGES else "interview"
             data = {"minutes": minutes_default(stage), "format": format_default(stage), **data}
         return data
 
