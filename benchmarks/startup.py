@@ -1,4 +1,5 @@
-"""Start-up time of `revint --help` and `revint themes`, against a minimal one-command typer app's `--help`.
+"""Start-up time of `revint --help`, `revint themes` and `revint prep --answers` (warm bank cache: the
+warm-up run fills it), against a minimal one-command typer app's `--help`.
 
 Run: python benchmarks/startup.py [RUNS]   (default 15 runs each, after one warm-up run)
 Every command runs in a fresh interpreter; the table shows the median wall time and the ratio to the
@@ -42,6 +43,9 @@ def revint_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "revint_cli"]
 
 
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "acme-backend.yaml"
+
+
 def median_ms(argv: list[str], runs: int, env: dict[str, str]) -> tuple[float, float]:
     """Median and minimum wall time in milliseconds of `argv`, after one warm-up run (which must succeed)."""
     subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
@@ -67,6 +71,10 @@ def main() -> None:
             ("minimal typer app --help", [sys.executable, str(minimal), "--help"]),
             ("revint --help", [*revint, "--help"]),
             ("revint themes", [*revint, "themes"]),
+            (
+                "revint prep --answers",
+                [*revint, "prep", "--answers", str(EXAMPLE), "-o", "-", "--no-input"],
+            ),
             ("python -c pass (floor)", [sys.executable, "-c", "pass"]),
         ]
         results = [(label, *median_ms(argv, runs, env)) for label, argv in cases]

@@ -14,12 +14,15 @@ import marshal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from revint_cli import __version__, paths
 from revint_cli.bank import Bank, Question, ResearchPrompt, Signals, StageWindow, Theme
 
 FORMAT = 1  # of the cache files: change it when what is stored changes
+M = TypeVar("M", bound=BaseModel)
 
 
 def key(sources: Sequence[tuple[str, str]]) -> str:
@@ -64,15 +67,22 @@ def write(cache_key: str, bank: Bank) -> None:
 def _rebuild(stored: dict[str, Any]) -> Bank:
     themes = {}
     for t in stored["themes"]:
-        prompts = [ResearchPrompt.model_construct(**p) for p in t["research_prompts"]]
-        themes[t["id"]] = Theme.model_construct(**{**t, "research_prompts": prompts})
+        prompts = [_model(ResearchPrompt, p) for p in t["research_prompts"]]
+        themes[t["id"]] = _model(Theme, {**t, "research_prompts": prompts})
     questions = {}
     for q in stored["questions"]:
-        questions[q["id"]] = Question.model_construct(
-            **{
-                **q,
-                "stages": StageWindow.model_construct(**q["stages"]),
-                "listen_for": Signals.model_construct(**q["listen_for"]),
-            }
-        )
+        q["stages"] = _model(StageWindow, q["stages"])
+        q["listen_for"] = _model(Signals, q["listen_for"])
+        questions[q["id"]] = _model(Question, q)
     return Bank(themes=themes, questions=questions, sources=list(stored["sources"]))
+
+
+def _model(cls: type[M], values: dict[str, Any]) -> M:
+    """A model from values it was dumped from, every field present: what `model_construct` does, without
+    looking at defaults (it takes most of the time of a warm load)."""
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj

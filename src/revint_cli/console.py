@@ -8,6 +8,7 @@ A command returns a `Shown`: verbatim text for standard output (a sheet, JSON), 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,23 @@ class Shown:
         self.out += other.out
         self.err += other.err
         return self
+
+
+def plain_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, right: Sequence[int] = ()) -> str:
+    """A small table as plain text, untrusted cells made safe: for summaries printed where loading rich
+    would cost more than the rest of the command (`revint prep`)."""
+    cells = [[safe(c) for c in row] for row in [header, *rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    lines = [
+        "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True)))
+        for row in cells
+    ]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def plain(text: str) -> str:
+    """One line of plain text, made safe, for `Shown` lists."""
+    return safe(text) + "\n"
 
 
 def line(*parts: str | tuple[str, str]) -> Text:

@@ -20,7 +20,7 @@ KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 class Strict(BaseModel):
     """Unknown keys are errors, and a loaded file is never changed in memory."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def _kebab(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:

@@ -189,33 +189,27 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def summary(sheet: Sheet, written: Written, session: str) -> Shown:
-    """What the terminal shows after a prep: the themes, the minutes, every warning, where things went."""
-    grid = console.table("theme")
-    grid.add_column("questions", justify="right")
-    grid.add_column("minutes", justify="right")
-    for theme in sheet.theme_order():
-        items = sheet.in_theme(theme)
-        grid.add_row(console.cell(sheet.title(theme)), str(len(items)), str(sum(i.minutes for i in items)))
+    """What the terminal shows after a prep: the themes, the minutes, every warning, where things went.
+    Plain text: loading rich would take longer than the whole prep."""
+    rows = [
+        (sheet.title(theme), str(len(items)), str(sum(i.minutes for i in items)))
+        for theme in sheet.theme_order()
+        for items in [sheet.in_theme(theme)]
+    ]
     more = f", {len(sheet.backup)} more if time allows" if sheet.backup else ""
-    err: list[Any] = [
-        grid,
-        console.line(
-            (f"{sheet.planned_minutes} of {sheet.budget_minutes} minutes planned", "bold"),
-            f", {len(sheet.questions)} questions{more}",
+    err = [
+        console.plain_table(("theme", "questions", "minutes"), rows, right=(1, 2)),
+        console.plain(
+            f"{sheet.planned_minutes} of {sheet.budget_minutes} minutes planned, {len(sheet.questions)} questions{more}"
         ),
     ]
-    for item in sheet.all_items():
-        err += [
-            console.line(("⚠ your question '", "yellow"), (item.text, "yellow"), (f"': {w}", "yellow"))
-            for w in item.warnings
-        ]
-    for gap in sheet.uncovered:
-        err.append(console.line((f"⚠ not covered: {sheet.title(gap.theme)}: {gap.reason}", "yellow")))
+    err += [console.plain(f"⚠ your question '{i.text}': {w}") for i in sheet.all_items() for w in i.warnings]
+    err += [console.plain(f"⚠ not covered: {sheet.title(gap.theme)}: {gap.reason}") for gap in sheet.uncovered]
     if written.sheet is None:
-        err.append(console.line("Sheet printed to standard output"))
+        err.append(console.plain("Sheet printed to standard output"))
     else:
-        err.append(console.line(f"Sheet written to   {written.sheet}"))
+        err.append(console.plain(f"Sheet written to   {written.sheet}"))
     if written.profile is not None:
-        err.append(console.line(f"Profile saved to   {written.profile}  (edit it, then revint prep --answers)"))
-    err.append(console.line(f"After the interview: revint debrief {session}"))
+        err.append(console.plain(f"Profile saved to   {written.profile}  (edit it, then revint prep --answers)"))
+    err.append(console.plain(f"After the interview: revint debrief {session}"))
     return Shown(err=err)
