@@ -8,7 +8,8 @@ The rules, each one function below, applied in this order by `plan`:
 2. `rank`: within a theme, questions carried from an earlier round come first; then the best fit: the
    question's weight, plus two for each of the profile's seniority, role family and work mode it is
    tagged for by name, plus the narrowness of its stage window (a question written for the offer call
-   ranks first at the offer call); ties go by a stable hash of the id, never by file order.
+   ranks first at the offer call). Ties go by a stable shuffle seeded by the company and the role, never
+   by file order: every question of the bank gets its turn, and one profile always gets the same sheet.
 3. `own_questions`: the candidate's own questions come first in their themes and are assigned to an
    interviewer like any other; one that repeats a bank question leaves out that question's whole topic.
    An own question that does not fit the time goes to the backups with a warning: it never vanishes.
@@ -106,11 +107,12 @@ def score(question: Question, profile: Profile) -> int:
 
 
 def rank(questions: Iterable[Question], profile: Profile, first: Sequence[str] = ()) -> list[Question]:
-    """Rule 2: carried questions first (in `first`'s order), then by score, then by a stable hash of the id."""
+    """Rule 2: carried questions first (in `first`'s order), then by score, then by the profile's shuffle."""
     carried = {qid: i for i, qid in enumerate(first)}
+    seed = f"{profile.company}\0{profile.role}\0".encode()
     return sorted(
         questions,
-        key=lambda q: (carried.get(q.id, len(carried)), -score(q, profile), zlib.crc32(q.id.encode()), q.id),
+        key=lambda q: (carried.get(q.id, len(carried)), -score(q, profile), zlib.crc32(seed + q.id.encode()), q.id),
     )
 
 
