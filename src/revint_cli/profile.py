@@ -102,15 +102,19 @@ def slugify(text: str) -> tuple[str, bool]:
     Accents are dropped from Latin letters ("Café Müller" -> "cafe-muller"); other scripts are kept
     ("株式会社トヨタ"); a text with no letter or digit becomes "untitled", and a long one is cut, both lossy.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
-    words = re.findall(r"[^\W_]+", plain.casefold())
+    words = re.findall(r"[^\W_]+", "".join(map(_unaccented, text)).casefold())
     slug = "-".join(words)
     if not slug:
         return "untitled", False
     if len(slug) > SLUG_MAX:
         return slug[:SLUG_MAX].rstrip("-"), False
     return slug, True
+
+
+def _unaccented(char: str) -> str:
+    """A Latin letter without its accents ("é" -> "e"); any other character as it is ("ジ" stays "ジ")."""
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    return base if base.isascii() else unicodedata.normalize("NFKC", char)
 
 
 def session_name(company: str, role: str) -> str:
