@@ -173,7 +173,8 @@ def _message(model: type[BaseModel], e: Any, loc: tuple[str | int, ...]) -> str:
         n = ctx.get("max_length")
         return f"allows at most {n} item{'s' if n != 1 else ''}"
     if kind == "string_too_short":
-        return "must not be empty"
+        n = ctx.get("min_length", 1)
+        return "must not be empty" if not str(value).strip() or n <= 1 else f"must be at least {n} characters"
     if kind == "string_too_long":
         return f"must be at most {ctx.get('max_length')} characters"
     msg = str(e["msg"])
