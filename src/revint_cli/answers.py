@@ -31,6 +31,19 @@ Answers = dict[str, Any]
 Ask = Callable[[Answers, "drafts.Recorder", bool], Answers]  # (answers, save, resumed) -> answers
 
 
+def as_bool(value: Any) -> bool | None:
+    """A yes/no answer as typed in a file or read back from a draft ("true", "no", True), else None."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    return True if text in ("true", "yes", "on") else False if text in ("false", "no", "off") else None
+
+
+def answer_done(answer: Any) -> bool:
+    """A debrief answer is done when the question was not asked, or was asked and rated."""
+    return isinstance(answer, dict) and (as_bool(answer.get("asked")) is False or bool(answer.get("rating")))
+
+
 class Interrupted(RevintError):
     """Ctrl-C or Ctrl-D at a prompt. The pipeline turns it into a message that says what was kept."""
 

@@ -333,7 +333,7 @@ def run(argv: list[str]) -> int:
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
     except RevintError as err:
-        return _fail(err.message, err.code)
+        return _quiet_exit() if err.code == ExitCode.BROKEN_PIPE else _fail(err.message, err.code)
     except KeyboardInterrupt:
         return _fail("Interrupted.", ExitCode.INTERRUPTED)
     except BrokenPipeError:

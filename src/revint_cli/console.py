@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from revint_cli.errors import ExitCode, RevintError
 from revint_cli.untrusted import safe
 
 if TYPE_CHECKING:
@@ -54,7 +55,9 @@ def line(*parts: str | tuple[str, str]) -> Text:
     """A styled line from parts: plain strings (untrusted, made safe) or (text, style) pairs."""
     from rich.text import Text
 
-    return Text.assemble(*((safe(p[0]), p[1]) if isinstance(p, tuple) else safe(p) for p in parts))
+    return Text.assemble(
+        *((safe(p[0], lines=True), p[1]) if isinstance(p, tuple) else safe(p, lines=True) for p in parts)
+    )
 
 
 def cell(text: object, style: str = "") -> Text:
@@ -75,19 +78,26 @@ def table(*columns: str, **options: Any) -> Table:
 def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:  # rich exits 1 on its own; revint exits 141 (see cli.run)
+            raise BrokenPipeError
+
+    return _Console(stderr=stderr, highlight=False, markup=False, emoji=False, soft_wrap=False)
 
 
 def show(shown: Shown) -> None:
     """Print what a command shows: standard output first, then the messages on standard error."""
-    for stream, items in ((sys.stdout, shown.out), (sys.stderr, shown.err)):
-        if not items:
-            continue
-        printer = None
-        for item in items:
-            if isinstance(item, str):
-                stream.write(item)
-                stream.flush()
-            else:
-                printer = printer or console(stderr=stream is sys.stderr)
-                printer.print(item)
+    try:
+        for stream, items in ((sys.stdout, shown.out), (sys.stderr, shown.err)):
+            printer = None
+            for item in items:
+                if isinstance(item, str):
+                    stream.write(item)
+                    stream.flush()
+                else:
+                    from rich.text import Text
+
+                    printer = printer or console(stderr=stream is sys.stderr)
+                    printer.print(item, soft_wrap=isinstance(item, Text))  # a line is never cut nor broken
+    except BrokenPipeError:  # raised as revint's own, so that no layer between here and cli.run eats it
+        raise RevintError("", ExitCode.BROKEN_PIPE) from None

@@ -22,7 +22,7 @@ from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from questionary import Choice
 
 from revint_cli import vocab
-from revint_cli.answers import Interrupted
+from revint_cli.answers import Interrupted, answer_done, as_bool
 from revint_cli.untrusted import safe
 
 if TYPE_CHECKING:
@@ -440,9 +440,7 @@ def debrief(sheet: Sheet, bank: Bank, answers: Answers, save: Save, *, review: b
     recorded: dict[str, Any] = answers.setdefault("answers", {})
     planned = list(sheet.questions) + _backups_asked(ask, sheet, answers, save, review)
     for n, item in enumerate(planned, start=1):
-        before = recorded.get(item.id) or {}
-        done = before.get("asked") is False or bool(before.get("rating"))
-        if not done or review:
+        if review or not answer_done(recorded.get(item.id)):
             _debrief_one(ask, item, f"[{n}/{len(planned)}]", answers, save)
     if review or "extra" not in answers or PENDING in answers:
         _extras(ask, bank, answers, save, review)
@@ -485,7 +483,9 @@ def _debrief_one(ask: Prompter, item: Item, counter: str, answers: Answers, save
     for red in item.listen_for.red:
         ask.say(f"  - {red}", "fg:ansired")
     asked = ask.select(
-        "Did you ask it?", [("yes", "yes"), ("no", "no")], default="no" if before.get("asked") is False else "yes"
+        "Did you ask it?",
+        [("yes", "yes"), ("no", "no")],
+        default="no" if as_bool(before.get("asked")) is False else "yes",
     )
     if asked == "no":
         recorded[item.id] = {"asked": False}

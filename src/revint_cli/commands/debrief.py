@@ -75,15 +75,10 @@ def _recorded(data: dict[str, Any]) -> dict[str, Any]:
     return given if isinstance(given, dict) else {}
 
 
-def _complete(answer: Any) -> bool:
-    """An answer is done when the question was not asked, or was asked and rated."""
-    return isinstance(answer, dict) and (answer.get("asked") is False or bool(answer.get("rating")))
-
-
 def _missing(session: Session, data: dict[str, Any]) -> list[str]:
     sheet = session.sheet(_round(session, data))
     recorded = _recorded(data)
-    missing = [q.id for q in sheet.questions if not _complete(recorded.get(q.id))]
+    missing = [q.id for q in sheet.questions if not answers.answer_done(recorded.get(q.id))]
     return missing + [k for k in ("gut",) if k not in data]
 
 
