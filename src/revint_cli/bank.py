@@ -106,9 +106,6 @@ class Question(_QuestionBody):
         values: Sequence[str] = getattr(self, tag)
         return "all" in values or value in values
 
-    def specific_to(self, tag: str, value: str) -> bool:
-        return value in getattr(self, tag)
-
     def answerable_by(self, role: str) -> bool:
         """Whether someone in `role` can really answer it: its audience, or a role that knows as much."""
         return role in self.audience or any(other in self.audience for other in ALSO_ANSWERS.get(role, ()))

@@ -6,8 +6,8 @@ The rules, each one function below, applied in this order by `plan`:
    them can answer it (a founder or an executive answers what a skip-level manager can). A
    `skip_if_researched` question is left out when its theme has a research note.
 2. `rank`: within a theme, questions carried from an earlier round come first; then the best fit: the
-   question's weight, plus two for each of the profile's seniority, role family and work mode it is
-   tagged for by name, plus the narrowness of its stage window (a question written for the offer call
+   question's weight, plus a lift for a tag that names the profile's seniority (3), role family (2) or
+   work mode (2) among at most half of its values, plus the narrowness of its stage window (a question written for the offer call
    ranks first at the offer call). Ties go by a stable shuffle seeded by the company and the role, never
    by file order: every question of the bank gets its turn, and one profile always gets the same sheet.
 3. `own_questions`: the candidate's own questions come first in their themes and are assigned to an
@@ -38,7 +38,16 @@ from dataclasses import dataclass, field
 from revint_cli.bank import Bank, Question, looks_closed
 from revint_cli.profile import ROLE_THE, CustomQuestion, Interviewer, Profile
 from revint_cli.sheet import Item, Sheet, Signals, Uncovered
-from revint_cli.vocab import ALSO_ANSWERS, AUDIENCES, CLOSING_THEME, REMOTE_THEME, STAGES
+from revint_cli.vocab import (
+    ALSO_ANSWERS,
+    AUDIENCES,
+    CLOSING_THEME,
+    REMOTE_THEME,
+    ROLE_FAMILIES,
+    SENIORITIES,
+    STAGES,
+    WORK_MODES,
+)
 
 BACKUP_COUNT = 5
 LATE_STAGES = ("final", "offer")
@@ -88,22 +97,27 @@ def eligible(question: Question, profile: Profile, *, carried: bool = False) -> 
 # ----- rule 2: ranking ------------------------------------------------------------------------------------
 
 
+# How much naming the profile's value in a tag lifts a question: the seniority most (a junior and an
+# executive ask different things), then the role family and the work mode.
+TAG_LIFT = (("seniority", "seniority", 3), ("role_families", "role_family", 2), ("work_modes", "work_mode", 2))
+
+
 def specificity(question: Question, profile: Profile) -> int:
-    """How many of the profile's role family, seniority and work mode the question is tagged for by name."""
-    return sum(
-        question.specific_to(tag, value)
-        for tag, value in (
-            ("role_families", profile.role_family),
-            ("seniority", profile.seniority),
-            ("work_modes", profile.work_mode),
-        )
-    )
+    """The lift of the tags that name the profile's seniority, role family or work mode, counting only tags
+    that name at most half of their values (a question for "everyone but juniors" is not specific)."""
+    sizes = {"seniority": len(SENIORITIES), "role_families": len(ROLE_FAMILIES), "work_modes": len(WORK_MODES)}
+    lift = 0
+    for tag, field_name, weight in TAG_LIFT:
+        values = getattr(question, tag)
+        if getattr(profile, field_name) in values and 2 * len(values) <= sizes[tag]:
+            lift += weight
+    return lift
 
 
 def score(question: Question, profile: Profile) -> int:
     """How well a question fits: its weight, the tags it names for this profile, the narrowness of its window."""
     window = STAGES.index(question.stages.latest) - STAGES.index(question.stages.earliest) + 1
-    return question.weight + 2 * specificity(question, profile) + (len(STAGES) - window)
+    return question.weight + specificity(question, profile) + (len(STAGES) - window)
 
 
 def rank(questions: Iterable[Question], profile: Profile, first: Sequence[str] = ()) -> list[Question]:
