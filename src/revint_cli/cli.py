@@ -37,6 +37,10 @@ def _flag(*names: str, help: str) -> Any:
     return typer.Option(*names, help=help, metavar="")
 
 
+def _option(*names: str, metavar: str, help: str) -> Any:
+    return typer.Option(*names, metavar=metavar, help=help, show_default=False)
+
+
 class _State:
     bank_files: list[Path] = []
     default_bank: bool = True
@@ -160,59 +164,53 @@ def bank_schema() -> None:
 
 AnswersFile = Annotated[
     Optional[Path],
-    typer.Option(
-        "--answers", "-a", metavar="FILE", help="Replay answers (YAML) instead of typing; missing ones are asked."
-    ),
+    _option("--answers", "-a", metavar="FILE", help="Replay answers (YAML) instead of typing; missing ones are asked."),
 ]
 NoInput = Annotated[bool, _flag("--no-input", help="Never prompt: anything missing is an error.")]
+Sets = Annotated[
+    Optional[list[str]],
+    _option(
+        "--set",
+        metavar="KEY=VALUE",
+        help="Override a profile key: --set minutes=30, --set priorities=\\[growth,team] (repeatable).",
+    ),
+]
+Output = Annotated[
+    Optional[str],
+    _option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="Where to write the sheet ('-' for standard output). Default: COMPANY-ROLE.md here.",
+    ),
+]
+NextRound = Annotated[
+    Optional[str],
+    _option(
+        "--next-round",
+        metavar="SESSION",
+        help="Prepare the next stage of a session (see revint sessions), from its debrief.",
+    ),
+]
 
 
 @app.command()
 def prep(
     answers: AnswersFile = None,
-    sets: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            "--set",
-            metavar="KEY=VALUE",
-            help="Override a profile key: --set minutes=30, --set priorities=[growth,team] (repeatable).",
-            show_default=False,
-        ),
-    ] = None,
+    sets: Sets = None,
     no_input: NoInput = False,
-    output: Annotated[
-        Optional[str],
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="PATH",
-            help="Where to write the sheet ('-' for standard output). Default: COMPANY-ROLE.md here.",
-            show_default=False,
-        ),
-    ] = None,
+    output: Output = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="md or json.")] = "md",
     force: Annotated[bool, _flag("--force", help="Replace an existing sheet or profile.")] = False,
     resume: Annotated[bool, _flag("--resume", help="Continue the last interrupted prep.")] = False,
     draft: Annotated[
-        Optional[str],
-        typer.Option(
-            "--draft", metavar="NAME", help="With --resume: which draft (see revint drafts).", show_default=False
-        ),
+        Optional[str], _option("--draft", metavar="NAME", help="With --resume: which draft (see revint drafts).")
     ] = None,
-    next_round: Annotated[
-        Optional[str],
-        typer.Option(
-            "--next-round",
-            metavar="SESSION",
-            help="Prepare the next stage of a session (see revint sessions), from its debrief.",
-            show_default=False,
-        ),
-    ] = None,
+    next_round: NextRound = None,
 ) -> None:
     """Prepare your questions for an interview and write a cheat sheet.
 
-    Asks who you will meet, for which role, at which stage, how many minutes you will have, what matters
-    to you and what you already found out; then picks the questions that fit.
+    Asks who you will meet, for which role, at which stage, how many minutes you will have, what matters to you and what you already found out; then picks the questions that fit.
     """
     from revint_cli import answers as answers_mod
     from revint_cli.commands import prep as command
@@ -232,10 +230,7 @@ def prep(
 
 @app.command()
 def drafts(
-    clear: Annotated[
-        Optional[str],
-        typer.Option("--clear", metavar="NAME", help="Remove the draft with this name.", show_default=False),
-    ] = None,
+    clear: Annotated[Optional[str], _option("--clear", metavar="NAME", help="Remove the draft with this name.")] = None,
 ) -> None:
     """List unfinished preps and debriefs (saved after every answer), or remove one."""
     from revint_cli.commands import drafts as command
@@ -284,11 +279,10 @@ def compare(
     ],
     priorities: Annotated[
         Optional[str],
-        typer.Option(
+        _option(
             "--priorities",
             metavar="IDS",
             help="Theme ids, most important first, comma-separated (default: the first session's).",
-            show_default=False,
         ),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, md or json.")] = "table",

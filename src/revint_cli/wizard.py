@@ -142,15 +142,22 @@ def _maybe_safe(text: str | None) -> str | None:
 # ----- validators (pure; return True or the message to show) -----------------------------------------
 
 
-def required_line(value: str) -> bool | str:
-    value = value.strip()
-    if not value:
-        return "Please type an answer."
-    return True if len(value) <= vocab.LINE_MAX else f"Please keep it under {vocab.LINE_MAX} characters."
+def text_within(limit: int, *, required: str | None = None) -> Callable[[str], bool | str]:
+    """A validator: at most `limit` characters; with `required`, the message for an empty answer."""
+
+    def check(value: str) -> bool | str:
+        value = value.strip()
+        if required is not None and not value:
+            return required
+        return True if len(value) <= limit else f"Please keep it under {limit} characters."
+
+    return check
 
 
-def optional_line(value: str) -> bool | str:
-    return True if len(value.strip()) <= vocab.LINE_MAX else f"Please keep it under {vocab.LINE_MAX} characters."
+required_line = text_within(vocab.LINE_MAX, required="Please type an answer.")
+optional_line = text_within(vocab.LINE_MAX)
+question_text = text_within(vocab.QUESTION_MAX, required="Please type your question.")
+note_text = text_within(vocab.NOTE_MAX)
 
 
 def int_between(low: int, high: int) -> Callable[[str], bool | str]:
@@ -172,17 +179,6 @@ def optional_date(value: str) -> bool | str:
     except ValueError:
         return "A date like 2026-12-01, or leave it empty."
     return True
-
-
-def question_text(value: str) -> bool | str:
-    value = value.strip()
-    if not value:
-        return "Please type your question."
-    return True if len(value) <= vocab.QUESTION_MAX else f"Please keep it under {vocab.QUESTION_MAX} characters."
-
-
-def note_text(value: str) -> bool | str:
-    return True if len(value.strip()) <= vocab.NOTE_MAX else f"Please keep it under {vocab.NOTE_MAX} characters."
 
 
 # ----- prep --------------------------------------------------------------------------------------------
