@@ -76,3 +76,37 @@ def make_profile(**fields: Any) -> Profile:
 
 def closing(qid: str = "next-steps-after", minutes: int = 1, **fields: Any) -> dict[str, Any]:
     return question(qid, "next-steps", minutes=minutes, **fields)
+
+
+def profile_from_answers(bank: bank_mod.Bank, data: dict[str, Any], label: str = "your answers") -> Profile:
+    """The profile `revint prep` makes of typed answers (no file): raises RevintError listing every problem."""
+    from revint_cli import answers, drafts
+    from revint_cli.commands import prep
+
+    got = answers.Gathered(dict(data), label, None, drafts.Recorder("prep", owned=False))
+    return prep.validate(bank, got)
+
+
+def gather_profile(bank: bank_mod.Bank, opts: Any = None, *, interactive: bool = False) -> tuple[Profile, Any]:
+    """What `revint prep` does before planning: gather the answers (the wizard in a terminal) and
+    validate them. Returns the profile and the `answers.Gathered` it came from."""
+    import functools
+
+    from revint_cli import answers
+    from revint_cli.commands import prep
+
+    got = answers.gather(
+        prep.SPEC,
+        opts or answers.Options(),
+        interactive=interactive,
+        ask=functools.partial(prep._ask, lambda: bank),
+    )
+    return prep.validate(bank, got), got
+
+
+def sheet_and_text(bank: bank_mod.Bank, profile: Profile, fmt: str = "md") -> tuple[Any, str]:
+    """The sheet `revint prep` plans for `profile`, and its text in `fmt` (md or json)."""
+    from revint_cli import render, tailor
+
+    sheet = tailor.plan(bank, profile)
+    return sheet, sheet.to_json() if fmt == "json" else render.markdown(sheet)

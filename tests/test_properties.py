@@ -12,18 +12,19 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from revint_cli import vocab
+from builders import gather_profile, sheet_and_text
+from revint_cli import answers, vocab
 from revint_cli import bank as bank_mod
-from revint_cli import prep
 from revint_cli.errors import RevintError
 from revint_cli.profile import Profile
-from revint_cli.tailor import CLOSING_THEME
+from revint_cli.untrusted import strip
+from revint_cli.vocab import CLOSING_THEME
 from support_sessions import EXAMPLES, headings
 
 BANK = bank_mod.load([])
 THEMES = list(BANK.themes)
 EXAMPLE = (EXAMPLES / "acme-backend.yaml").read_text(encoding="utf-8")
-KEYS = [*prep.WIZARD_KEYS, "version", "skip_themes", "name", "theme", "text", "role_familly", ""]
+KEYS = [*vocab.ASKED_KEYS, "version", "skip_themes", "name", "theme", "text", "role_familly", ""]
 
 SETTINGS = settings(
     max_examples=300,
@@ -122,15 +123,15 @@ def test_gather_raises_only_revint_errors(tmp_path_factory: pytest.TempPathFacto
     path.write_text(content, encoding="utf-8", newline="")
     failure: RevintError | None = None
     try:
-        profile, _ = prep.gather(BANK, prep.Options(answers=path, no_input=True), interactive=False)
+        profile, _ = gather_profile(BANK, answers.Options(answers=path, no_input=True))
     except RevintError as err:  # anything else fails the test
         failure = err
     if failure is not None:
         assert failure.code == 2
         assert failure.message.startswith(str(path))
         return
-    prep.build(BANK, profile, "md")
-    prep.build(BANK, profile, "json")
+    sheet_and_text(BANK, profile, "md")
+    sheet_and_text(BANK, profile, "json")
 
 
 # ----- arbitrary strings keep the sheet's structure ----------------------------------------------------------
@@ -204,14 +205,17 @@ def profiles(draw: st.DrawFn) -> Profile:
 @SETTINGS
 @given(profile=profiles())
 def test_any_typed_text_keeps_the_heading_structure(profile: Profile) -> None:
-    plan, text = prep.build(BANK, profile, "md")
+    sheet, text = sheet_and_text(BANK, profile, "md")
 
-    expected = [BANK.themes[t].title for t in plan.theme_order if t != CLOSING_THEME]
-    if any(t not in plan.theme_order for t in plan.research):
+    order = sheet.theme_order()
+    expected = [BANK.themes[t].title for t in order if t != CLOSING_THEME]
+    if any(t not in order for t in sheet.research):
         expected.append("Also from your research")
-    if any(item.theme == CLOSING_THEME for item in plan.items):
+    if sheet.uncovered:
+        expected.append("Not covered on this sheet")
+    if sheet.closing():
         expected.append("Before you leave: next steps")
-    if plan.backup:
+    if sheet.backup:
         expected.append("If time allows")
 
     found = headings(text)
@@ -219,8 +223,8 @@ def test_any_typed_text_keeps_the_heading_structure(profile: Profile) -> None:
     for (_, heading), title in zip(found[1:], expected, strict=True):
         assert heading == title or heading.startswith(f"{title} · ask "), (heading, title)
     # ... and the title reads as typed, line breaks and runs of spaces folded to one space.
-    assert found[0][1] == f"Reverse interview: {fold(profile.role)} at {fold(profile.company)}"
+    assert found[0][1] == f"Reverse interview: {fold(profile.role)} at {fold(profile.company)}".strip()
 
 
 def fold(text: str) -> str:
-    return " ".join(text.split()).replace("\x00", "\ufffd")
+    return " ".join(strip(text).split())  # control and bidi characters are dropped from files

@@ -56,7 +56,9 @@ def test_every_wanted_theme_has_two_questions_for_every_person_and_candidate(sta
     short: list[str] = []
     for seniority, family, mode in itertools.product(vocab.SENIORITIES, vocab.ROLE_FAMILIES, vocab.WORK_MODES):
         counts = Counter(q.theme for q in QUESTIONS if admits(q, stage, role, seniority, family, mode))
-        short += [f"{theme} ({seniority} {family} {mode}): {counts[theme]}" for theme in WANTED[stage] if counts[theme] < 2]
+        short += [
+            f"{theme} ({seniority} {family} {mode}): {counts[theme]}" for theme in WANTED[stage] if counts[theme] < 2
+        ]
     assert short == []
 
 
@@ -146,7 +148,8 @@ def test_the_offer_call_with_a_founder_covers_every_priority() -> None:
     assert {"growth", "autonomy", "company"} <= {i.theme for i in sheet.questions}
     assert sheet.planned_minutes >= 24
     closing = sheet.closing()
-    assert closing and all(BANK.questions[i.id].stages.earliest == "offer" for i in closing)
+    assert closing
+    assert all(BANK.questions[i.id].stages.earliest == "offer" for i in closing)
 
 
 def test_a_recruiters_screening_call_is_as_full_as_one_with_nobody_named() -> None:

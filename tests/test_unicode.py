@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from builders import gather_profile, sheet_and_text
+from revint_cli import answers, drafts
 from revint_cli import bank as bank_mod
-from revint_cli import drafts, prep
+from revint_cli.commands import prep
 from support_sessions import keys_in, headings, sheet_questions, write_yaml
 
 
@@ -30,9 +32,9 @@ def bank() -> bank_mod.Bank:
     return bank_mod.load([])
 
 
-def run_wizard(bank: bank_mod.Bank, keys: str) -> tuple[object, prep.Source]:
+def run_wizard(bank: bank_mod.Bank, keys: str) -> tuple[object, answers.Gathered]:
     with keys_in(keys):
-        return prep.gather(bank, prep.Options(), interactive=True)
+        return gather_profile(bank, answers.Options(), interactive=True)
 
 
 def test_the_wizard_keeps_every_character(
@@ -45,7 +47,7 @@ def test_the_wizard_keeps_every_character(
             COMPANY + ENTER,
             ROLE + ENTER,
             ENTER * 5,  # role family, seniority, work mode, stage, format: the defaults
-            ENTER,  # minutes: 20
+            ENTER,  # minutes: 20 (the interview stage's default)
             ENTER,  # no date
             DOWN + ENTER,  # one person
             ENTER,  # the manager
@@ -76,7 +78,7 @@ def test_the_wizard_keeps_every_character(
 
     # Profile file and sheet.
     opts = prep.Options()
-    _, text = prep.build(bank, profile, "md")
+    _, text = sheet_and_text(bank, profile, "md")
     written = prep.write(profile, text, opts, source)
     assert written.sheet is not None
     assert written.profile is not None
@@ -92,7 +94,7 @@ def test_the_wizard_keeps_every_character(
     assert any(tag == "h2" and text.endswith(f" · ask {NAME} (manager)") for tag, text in found)
     texts = _rendered_texts(sheet)
     assert f"You found: {NOTE}" in texts
-    assert f"{QUESTION} (~3 min)" in texts
+    assert f"{QUESTION} (~3 min) · ask {NAME} (manager)" in texts  # own questions are assigned too
 
     # Replaying the written profile gives the same sheet, byte for byte.
     code, out, err = cli(["prep", "--answers", str(written.profile), "-o", "-"])

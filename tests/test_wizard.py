@@ -11,20 +11,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builders import make_bank, question
+from builders import make_bank, profile_from_answers, question
 
-from revint_cli import vocab
 from revint_cli import bank as bank_mod
-from revint_cli import loading, prep, wizard, yamlio
+from revint_cli import loading, vocab, wizard
+from revint_cli.answers import Interrupted
 from revint_cli.bank import Bank
-from revint_cli.errors import ExitCode, RevintError
+from revint_cli.errors import ExitCode
 from revint_cli.profile import Profile
 
 ENTER = "\r"
 DOWN = "\x1b[B"
 SPACE = " "
 CTRL_C = "\x03"
-INTERRUPTED = "Interrupted. Your answers are saved: run revint prep --resume to continue."
 
 SHIPPED = bank_mod.load()
 SMALL = make_bank([question(f"{t}-1", t) for t in ("alpha", "beta", "gamma", "remote-work", "next-steps")])
@@ -34,7 +33,7 @@ def drive(
     keys: str,
     answers: dict[str, Any] | None = None,
     *,
-    review: bool = False,
+    resumed: bool = False,
     bank: Bank = SHIPPED,
     seen: list[dict[str, Any]] | None = None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -50,13 +49,13 @@ def drive(
         inp.send_text(keys)
         inp.close()
         result = wizard.prep(
-            bank, {} if answers is None else answers, lambda a: record(copy.deepcopy(a)), review=review
+            bank, {} if answers is None else answers, lambda a: record(copy.deepcopy(a)), resumed=resumed
         )
     return result, seen
 
 
 def valid(bank: Bank, data: dict[str, Any]) -> Profile:
-    return prep.validate(bank, data, prep.Source("wizard", yamlio.Located(data)))
+    return profile_from_answers(bank, data)
 
 
 # Everything after the company and role, for tests about the first prompts.
@@ -84,7 +83,7 @@ FULL_WALK = "".join(
         DOWN * 2 + ENTER,  # work mode: remote
         DOWN + ENTER,  # stage: final (from interview)
         ENTER,  # format: video
-        "\x7f\x7f" + "25" + ENTER,  # minutes: 20 erased, 25 typed
+        "\x7f\x7f" + "25" + ENTER,  # minutes: 30 (the final stage's default) erased, 25 typed
         "2026-12-01" + ENTER,  # date
         DOWN + ENTER,  # one person
         DOWN + ENTER,  # who they are: peer
@@ -119,11 +118,14 @@ def test_on_answer_gets_the_growing_answers_after_each_prompt() -> None:
     assert seen[0] == {"company": "Café Ünïcode GmbH"}
     assert seen[1] == {"company": "Café Ünïcode GmbH", "role": "Senior Backend Engineer"}
     for before, after in zip(seen, seen[1:], strict=False):
-        assert set(before) <= set(after)
-        assert all(after[k] == v for k, v in before.items() if k != "research")
-    keys_in_order = list(dict.fromkeys(k for snapshot in seen for k in snapshot))
-    assert keys_in_order == list(prep.WIZARD_KEYS)
+        assert set(before) - {wizard.PENDING} <= set(after)
+        # a finished answer never changes; one still pending (a list being built) grows item by item
+        pending = before.get(wizard.PENDING, {})
+        assert all(after[k] == v for k, v in before.items() if k not in pending and k != wizard.PENDING)
+    keys_in_order = list(dict.fromkeys(k for snapshot in seen for k in snapshot if k != wizard.PENDING))
+    assert keys_in_order == list(vocab.ASKED_KEYS)
     assert seen[-1] == result
+    assert wizard.PENDING not in result
     # the research notes are saved one theme at a time, the most important theme first
     first, second = result["priorities"]
     notes = [s["research"] for s in seen if "research" in s]
@@ -131,6 +133,33 @@ def test_on_answer_gets_the_growing_answers_after_each_prompt() -> None:
         {first: "Blameless postmortems on their blog"},
         {first: "Blameless postmortems on their blog", second: ""},
     ]
+    # until the last note is given, research is marked pending: a resumed draft asks for it again
+    research_snapshots = [s for s in seen if "research" in s]
+    assert research_snapshots[0][wizard.PENDING] == {"research": True}
+    assert "research" not in research_snapshots[1].get(wizard.PENDING, {})
+
+
+def test_the_interviewers_are_saved_one_by_one_and_pending_until_the_last() -> None:
+    _, seen = drive(FULL_WALK)
+    people = [(s["interviewers"], s.get(wizard.PENDING, {}).get("interviewers")) for s in seen if "interviewers" in s]
+    assert people[0] == ([{"role": "peer"}], True)  # the role, saved before the name is asked
+    assert people[1] == ([{"name": "Zoë Ångström", "role": "peer"}], True)
+    assert people[2] == ([{"name": "Zoë Ångström", "role": "peer"}], None)  # done
+
+
+def test_a_pending_list_is_asked_again_with_what_was_saved() -> None:
+    saved = {
+        "company": "Acme",
+        **after_role(role="Engineer", role_family="engineering", seniority="mid"),
+        "interviewers": [{"role": "peer"}],
+        wizard.PENDING: {"interviewers": True},
+    }
+    del saved["priorities"], saved["research"], saved["custom_questions"]
+    # how many people (1, the saved count), who (peer, saved), the name typed now; then nothing else
+    keys = ENTER + ENTER + "Priya" + ENTER + ENTER + "n"
+    result, _ = drive(keys, saved, bank=SMALL)
+    assert result["interviewers"] == [{"name": "Priya", "role": "peer"}]
+    assert wizard.PENDING not in result
 
 
 def test_prefilled_answers_are_not_asked_again() -> None:
@@ -146,7 +175,8 @@ def test_review_offers_the_saved_answers_as_defaults() -> None:
     expected = Profile.model_validate(saved)
     # company, role, 5 menus, minutes, date, how many people, 2 x (role, name), priorities, 2 "which first",
     # 3 research notes, keep my questions, add another: 22 prompts, each kept with Enter
-    result, seen = drive(ENTER * 22, copy.deepcopy(saved), review=True)
+    # resumed: the saved answers are shown, and "n" (do not keep them as they are) goes through them all
+    result, seen = drive("n" + ENTER * 22, copy.deepcopy(saved), resumed=True)
     got = Profile.model_validate(result)
     assert got.research_notes() == expected.research_notes()  # themes asked about and left empty add ""
     assert got.model_copy(update={"research": expected.research}) == expected
@@ -180,22 +210,26 @@ def test_a_guess_can_be_overridden() -> None:
     assert result["seniority"] == levels[levels.index("senior") + 1]
 
 
-def test_ctrl_c_stops_with_130_and_the_resume_hint() -> None:
-    with pytest.raises(RevintError) as stopped:
+def test_ctrl_c_stops_the_wizard_with_interrupted_130() -> None:
+    with pytest.raises(Interrupted) as stopped:
         drive("Acme" + ENTER + CTRL_C + "Engineer" + ENTER)
     assert stopped.value.code == ExitCode.INTERRUPTED == 130
-    assert stopped.value.message == INTERRUPTED
+
+
+def test_ctrl_d_at_a_menu_stops_the_wizard_too() -> None:
+    with pytest.raises(Interrupted):
+        drive("\x04" + ENTER, {"company": "Acme", "role": "Engineer"})
 
 
 def test_ctrl_c_keeps_what_was_answered() -> None:
     seen: list[dict[str, Any]] = []
-    with pytest.raises(RevintError):
+    with pytest.raises(Interrupted):
         drive("Acme" + ENTER + CTRL_C + "Engineer" + ENTER, seen=seen)
     assert seen == [{"company": "Acme"}]
 
 
 def test_ctrl_c_in_a_menu_stops_too() -> None:
-    with pytest.raises(RevintError) as stopped:
+    with pytest.raises(Interrupted) as stopped:
         drive(DOWN + CTRL_C + ENTER, {"company": "Acme", "role": "Engineer"})
     assert stopped.value.code == 130
 
@@ -256,3 +290,26 @@ def test_a_closed_own_question_can_be_kept_on_purpose() -> None:
     keys = "y" + "Is there an on-call rota?" + ENTER + "y" + ENTER + ENTER + "n"
     result, _ = drive(keys, answers)
     assert [q["text"] for q in result["custom_questions"]] == ["Is there an on-call rota?"]
+
+
+@pytest.mark.parametrize(
+    ("count_keys", "expected"),
+    [
+        (DOWN + ENTER, ["Who is the person you will meet?"]),
+        (DOWN * 2 + ENTER, ["Who is the first person?", "Who is the second person?"]),
+    ],
+)
+def test_the_people_are_asked_for_by_how_many_there_are(monkeypatch, count_keys: str, expected: list[str]) -> None:
+    asked: list[str] = []
+    select = wizard.Prompter.select
+
+    def recording(self: wizard.Prompter, message: str, *args: Any, **kwargs: Any) -> str:
+        asked.append(message)
+        return select(self, message, *args, **kwargs)
+
+    monkeypatch.setattr(wizard.Prompter, "select", recording)
+    answers = after_role(company="Acme", role="Engineer", role_family="other", seniority="mid")
+    del answers["interviewers"]
+    people = len(expected)
+    drive(count_keys + (ENTER + ENTER) * people, answers, bank=SMALL)
+    assert [m for m in asked if m.startswith("Who is")] == expected

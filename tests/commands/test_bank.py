@@ -16,7 +16,7 @@ from builders import CORE_THEMES, FURTHER_THEMES
 
 from revint_cli import __version__, bank
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SHIPPED_BANK = REPO / "data" / "question_bank.yaml"
 
 THEME_IDS = [*CORE_THEMES, *FURTHER_THEMES]

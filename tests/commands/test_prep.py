@@ -13,7 +13,7 @@ import yaml
 
 from revint_cli.profile import Profile
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ACME = EXAMPLES / "acme-backend.yaml"
 ACME_SHEET = "acme-corp-senior-backend-engineer.md"
 ACME_PROFILE = "acme-corp-senior-backend-engineer.profile.yaml"
