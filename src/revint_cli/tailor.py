@@ -433,7 +433,9 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Sheet:
         research=profile.research_notes(),
         theme_titles={
             t: titles[t]
-            for t in dict.fromkeys([*(i.theme for i in [*items, *spare]), *profile.research])
+            for t in dict.fromkeys(
+                [*(i.theme for i in [*items, *spare]), *profile.research, *(u.theme for u in draft.uncovered)]
+            )
             if t in titles
         },
         questions=items,
