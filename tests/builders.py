@@ -59,13 +59,35 @@ def theme(tid: str, **fields: Any) -> dict[str, Any]:
     return data
 
 
-def make_bank(questions: list[dict[str, Any]], themes: tuple[str, ...] | list[str] = DEFAULT_THEMES) -> bank_mod.Bank:
+def make_bank(
+    questions: list[dict[str, Any]], themes: tuple[str, ...] | list[str] = DEFAULT_THEMES, *, version: int = 1
+) -> bank_mod.Bank:
+    """A bank of format v1 (the default: proves v1 files still load), or v2 with `version=2`, where a
+    question may carry `weight`, `topic` and a stage window (`stages` as a list still works: it becomes
+    the window from its first to its last stage, as v1 does)."""
     text = yaml.safe_dump(
-        {"version": 1, "themes": [theme(t) for t in themes], "questions": questions},
+        {
+            "version": version,
+            "themes": [theme(t) for t in themes],
+            "questions": questions if version == 1 else [_v2(q) for q in questions],
+        },
         sort_keys=False,
         allow_unicode=True,
     )
     return bank_mod.merge([("t.yaml", text)])
+
+
+def _v2(data: dict[str, Any]) -> dict[str, Any]:
+    stages = data.get("stages")
+    if isinstance(stages, list):
+        order = sorted(stages, key=vocab.STAGES.index)
+        data = {**data, "stages": {"earliest": order[0], "latest": order[-1]}}
+    return data
+
+
+def window(earliest: str, latest: str | None = None) -> dict[str, str]:
+    """A v2 stage window."""
+    return {"earliest": earliest, "latest": latest or earliest}
 
 
 def make_profile(**fields: Any) -> Profile:

@@ -1,5 +1,8 @@
-"""The tailoring rules of `revint prep`: unit tests on small hand-built banks, then properties over the
-shipped bank for any valid profile."""
+"""The tailoring rules of `revint prep` (see the tailor module's docstring): unit tests on small
+hand-built banks, one section per rule, then properties over the shipped bank for any valid profile.
+
+Questions of equal score are ordered by a shuffle seeded by the company and role; tests that depend on
+which of two questions comes first give them different weights (bank format v2)."""
 
 from __future__ import annotations
 
@@ -7,25 +10,27 @@ import re
 from typing import Any
 
 import pytest
-from builders import closing, make_bank, make_profile, question
+from builders import closing, make_bank, make_profile, question, window
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from revint_cli import vocab
 from revint_cli import bank as bank_mod
-from revint_cli import render
+from revint_cli import render, tailor
 from revint_cli.bank import Bank, Question
 from revint_cli.profile import Profile
-from revint_cli.tailor import CLOSING_THEME, REMOTE_THEME, Plan, plan
+from revint_cli.sheet import Sheet
+from revint_cli.tailor import plan
+from revint_cli.vocab import CLOSING_THEME, REMOTE_THEME
 
 
 def ids(items: Any) -> list[str]:
     return [i.id for i in items]
 
 
-def themes_of(p: Plan) -> list[str]:
+def themes_of(p: Sheet) -> list[str]:
     """The themes of the sheet's items, in sheet order, each once."""
-    return list(dict.fromkeys(i.theme for i in p.items))
+    return p.theme_order()
 
 
 # ----- rule 1: eligibility and who to ask -----------------------------------------------------------------
@@ -34,8 +39,8 @@ def themes_of(p: Plan) -> list[str]:
 def test_skipped_theme_contributes_nothing() -> None:
     bank = make_bank([question("a1", "alpha"), question("b1", "beta"), closing()])
     result = plan(bank, make_profile(minutes=60, skip_themes=["alpha"]))
-    assert "a1" not in ids(result.items) + ids(result.backup)
-    assert "b1" in ids(result.items)
+    assert "a1" not in ids(result.questions) + ids(result.backup)
+    assert "b1" in ids(result.questions)
 
 
 @pytest.mark.parametrize(
@@ -51,9 +56,9 @@ def test_tags_must_admit_the_profile(tag: str, only: list[str], profile_key: str
     bank = make_bank([question("a1", "alpha", **{tag: only}), question("a2", "alpha"), closing()])
     admitted = plan(bank, make_profile(minutes=60, **{profile_key: only[0]}))
     refused = plan(bank, make_profile(minutes=60, **{profile_key: other}))
-    assert "a1" in ids(admitted.items)
-    assert "a1" not in ids(refused.items) + ids(refused.backup)
-    assert "a2" in ids(refused.items)
+    assert "a1" in ids(admitted.questions)
+    assert "a1" not in ids(refused.questions) + ids(refused.backup)
+    assert "a2" in ids(refused.questions)
 
 
 def test_interviewers_filter_by_audience_and_are_assigned() -> None:
@@ -65,8 +70,8 @@ def test_interviewers_filter_by_audience_and_are_assigned() -> None:
         ]
     )
     result = plan(bank, make_profile(minutes=60, interviewers=[{"name": "Ana", "role": "peer"}]))
-    assert ids(result.items) == ["b-peer", "next-steps-after"]
-    assert all(i.ask is not None and i.ask.name == "Ana" and i.ask.role == "peer" for i in result.items)
+    assert ids(result.questions) == ["b-peer", "next-steps-after"]
+    assert all(i.ask is not None and i.ask.name == "Ana" and i.ask.role == "peer" for i in result.questions)
     assert "a-hr" not in ids(result.backup)
 
 
@@ -76,7 +81,7 @@ def test_each_question_goes_to_someone_in_its_audience() -> None:
     )
     people = [{"name": "Mo", "role": "manager"}, {"name": "Hana", "role": "hr"}]
     result = plan(bank, make_profile(minutes=60, interviewers=people))
-    asked = {i.id: i.ask.name for i in result.items if i.ask}
+    asked = {i.id: i.ask.name for i in result.questions if i.ask}
     assert asked["a-hr"] == "Hana"
     assert asked["b-mgr"] == "Mo"
 
@@ -88,14 +93,14 @@ def test_load_is_spread_when_both_can_answer() -> None:
     )
     people = [{"name": "Mo", "role": "manager"}, {"name": "Pat", "role": "peer"}]
     result = plan(bank, make_profile(minutes=60, interviewers=people))
-    assert sorted(i.ask.name for i in result.items if i.ask) == ["Mo", "Pat"]
+    assert sorted(i.ask.name for i in result.questions if i.ask) == ["Mo", "Pat"]
 
 
 def test_no_interviewers_no_audience_filter_and_no_assignment() -> None:
     bank = make_bank([question("a-hr", "alpha", audience=["hr"]), closing(audience=["recruiter"])])
     result = plan(bank, make_profile(minutes=60))
-    assert ids(result.items) == ["a-hr", "next-steps-after"]
-    assert all(i.ask is None for i in [*result.items, *result.backup])
+    assert ids(result.questions) == ["a-hr", "next-steps-after"]
+    assert all(i.ask is None for i in [*result.questions, *result.backup])
 
 
 # ----- rule 2: research ------------------------------------------------------------------------------------
@@ -105,79 +110,84 @@ def test_skip_if_researched_is_dropped_only_with_a_note() -> None:
     bank = make_bank([question("a-look", "alpha", skip_if_researched=True), question("a-ask", "alpha"), closing()])
     with_note = plan(bank, make_profile(minutes=60, priorities=["alpha"], research={"alpha": "Found it on the blog"}))
     without = plan(bank, make_profile(minutes=60, priorities=["alpha"], research={"alpha": ""}))
-    assert "a-look" not in ids(with_note.items) + ids(with_note.backup)
-    assert "a-ask" in ids(with_note.items)
+    assert "a-look" not in ids(with_note.questions) + ids(with_note.backup)
+    assert "a-ask" in ids(with_note.questions)
     assert with_note.research == {"alpha": "Found it on the blog"}
-    assert "a-look" in ids(without.items)
+    assert "a-look" in ids(without.questions)
     assert without.research == {}
 
 
 def test_a_note_on_another_theme_does_not_drop_the_question() -> None:
     bank = make_bank([question("a-look", "alpha", skip_if_researched=True), closing()])
     result = plan(bank, make_profile(minutes=60, research={"beta": "something"}))
-    assert "a-look" in ids(result.items)
+    assert "a-look" in ids(result.questions)
 
 
 # ----- rule 3: theme order, coverage, specificity ----------------------------------------------------------
 
 
 def _three_each(themes: tuple[str, ...]) -> list[dict[str, Any]]:
-    return [question(f"{t}-{n}", t) for t in themes for n in (1, 2, 3)]
+    """Three questions per theme, ranked 1, 2, 3 by their weights (a v2 bank: see `ranked_bank`)."""
+    return [question(f"{t}-{n}", t, weight=6 - n) for t in themes for n in (1, 2, 3)]
+
+
+def ranked_bank(questions: list[dict[str, Any]], **kwargs: Any) -> Bank:
+    return make_bank(questions, version=2, **kwargs)
 
 
 def test_priorities_first_in_the_candidates_order() -> None:
-    bank = make_bank([*_three_each(("alpha", "beta", "gamma")), closing()])
+    bank = ranked_bank([*_three_each(("alpha", "beta", "gamma")), closing()])
     result = plan(bank, make_profile(minutes=120, priorities=["gamma", "alpha"]))
     assert themes_of(result) == ["gamma", "alpha", "beta", "next-steps"]
 
 
 @pytest.mark.parametrize("mode", ["remote", "hybrid"])
 def test_remote_work_right_after_priorities_for_remote_and_hybrid(mode: str) -> None:
-    bank = make_bank([*_three_each(("alpha", "beta", "gamma", "remote-work")), closing()])
+    bank = ranked_bank([*_three_each(("alpha", "beta", "gamma", "remote-work")), closing()])
     result = plan(bank, make_profile(minutes=120, work_mode=mode, priorities=["gamma"]))
     assert themes_of(result)[:2] == ["gamma", REMOTE_THEME]
     # and it gets its question before any priority gets a second one
     tight = plan(bank, make_profile(minutes=7, work_mode=mode, priorities=["gamma"]))
-    assert ids(tight.items) == ["gamma-1", "remote-work-1", "next-steps-after"]
+    assert ids(tight.questions) == ["gamma-1", "remote-work-1", "next-steps-after"]
 
 
 def test_remote_work_not_promoted_onsite() -> None:
-    bank = make_bank([*_three_each(("alpha", "beta", "gamma", "remote-work")), closing()])
+    bank = ranked_bank([*_three_each(("alpha", "beta", "gamma", "remote-work")), closing()])
     result = plan(bank, make_profile(minutes=120, work_mode="onsite", priorities=["gamma"]))
     assert themes_of(result) == ["gamma", "alpha", "beta", REMOTE_THEME, "next-steps"]
 
 
 def test_coverage_before_depth() -> None:
-    bank = make_bank([*_three_each(("alpha", "beta", "gamma")), closing()])
+    bank = ranked_bank([*_three_each(("alpha", "beta", "gamma")), closing()])
     # 1 (closing) + 3 * 3: exactly one question for each priority, none gets a second
     result = plan(bank, make_profile(minutes=10, priorities=["alpha", "beta", "gamma"]))
-    assert ids(result.items) == ["alpha-1", "beta-1", "gamma-1", "next-steps-after"]
+    assert ids(result.questions) == ["alpha-1", "beta-1", "gamma-1", "next-steps-after"]
     # three more minutes: the first priority gets its second question
     more = plan(bank, make_profile(minutes=13, priorities=["alpha", "beta", "gamma"]))
-    assert ids(more.items) == ["alpha-1", "alpha-2", "beta-1", "gamma-1", "next-steps-after"]
+    assert ids(more.questions) == ["alpha-1", "alpha-2", "beta-1", "gamma-1", "next-steps-after"]
 
 
 def test_coverage_takes_a_shorter_question_when_the_best_does_not_fit() -> None:
     """A priority theme whose best question is too long still gets one that fits before anyone's second."""
-    bank = make_bank(
+    bank = ranked_bank(
         [
-            question("alpha-1", "alpha"),
-            question("alpha-2", "alpha"),
-            question("beta-long", "beta", minutes=6),
-            question("beta-short", "beta", minutes=2),
+            question("alpha-1", "alpha", weight=5),
+            question("alpha-2", "alpha", weight=4),
+            question("beta-long", "beta", minutes=6, weight=5),
+            question("beta-short", "beta", minutes=2, weight=4),
             closing(),
         ]
     )
     result = plan(bank, make_profile(minutes=7, priorities=["alpha", "beta"]))
-    assert ids(result.items) == ["alpha-1", "beta-short", "next-steps-after"]
+    assert ids(result.questions) == ["alpha-1", "beta-short", "next-steps-after"]
 
 
 def test_a_custom_question_covers_its_theme() -> None:
     """The candidate's own question is their theme's first question: other priorities come before a second."""
-    bank = make_bank([*_three_each(("alpha", "beta")), closing()])
+    bank = ranked_bank([*_three_each(("alpha", "beta")), closing()])
     custom = [{"text": "What would you change about alpha tomorrow?", "theme": "alpha", "minutes": 3}]
     result = plan(bank, make_profile(minutes=7, priorities=["alpha", "beta"], custom_questions=custom))
-    assert ids(result.items) == ["custom-1", "beta-1", "next-steps-after"]
+    assert ids(result.questions) == ["custom-1", "beta-1", "next-steps-after"]
 
 
 def test_specific_question_beats_generic_one() -> None:
@@ -192,19 +202,74 @@ def test_specific_question_beats_generic_one() -> None:
     profile = make_profile(minutes=120, priorities=["alpha"], seniority="senior", role_family="engineering")
     assert ids(plan(bank, profile).in_theme("alpha")) == ["a-two-tags", "a-seniority", "a-generic"]
     tight = plan(bank, make_profile(minutes=5, priorities=["alpha"], seniority="senior", role_family="engineering"))
-    assert ids(tight.items) == ["a-two-tags", "next-steps-after"]
+    assert ids(tight.questions) == ["a-two-tags", "next-steps-after"]
 
 
-def test_a_tag_listing_the_value_among_others_is_specific_all_is_not() -> None:
+def test_a_tag_naming_at_most_half_of_its_values_is_specific_all_or_more_is_not() -> None:
     bank = make_bank(
         [
             question("a-all", "alpha", work_modes=["all"]),
-            question("a-remote", "alpha", work_modes=["remote", "hybrid"]),
+            question("a-two-modes", "alpha", work_modes=["remote", "hybrid"]),  # two of three: not specific
+            question("a-hybrid", "alpha", work_modes=["hybrid"]),
             closing(),
         ]
     )
-    result = plan(bank, make_profile(minutes=5, work_mode="hybrid", priorities=["alpha"]))
-    assert ids(result.items) == ["a-remote", "next-steps-after"]
+    profile = make_profile(minutes=5, work_mode="hybrid", priorities=["alpha"])
+    result = plan(bank, profile)
+    assert ids(result.questions) == ["a-hybrid", "next-steps-after"]
+    scores = {q.id: tailor.specificity(q, profile) for q in bank.in_theme("alpha")}
+    assert scores["a-all"] == scores["a-two-modes"] == 0 < scores["a-hybrid"]
+
+
+def test_the_seniority_lifts_a_question_more_than_the_role_family_or_the_work_mode() -> None:
+    bank = make_bank(
+        [
+            question("a-family", "alpha", role_families=["engineering"]),
+            question("a-mode", "alpha", work_modes=["remote"]),
+            question("a-senior", "alpha", seniority=["senior"]),
+            closing(),
+        ]
+    )
+    profile = make_profile(
+        minutes=5, priorities=["alpha"], seniority="senior", role_family="engineering", work_mode="remote"
+    )
+    assert ids(plan(bank, profile).questions) == ["a-senior", "next-steps-after"]
+
+
+def test_weight_ranks_within_a_theme() -> None:
+    bank = ranked_bank([question(f"a-w{w}", "alpha", weight=w) for w in (2, 5, 1, 4, 3)] + [closing()])
+    result = plan(bank, make_profile(minutes=60, priorities=["alpha"]))
+    assert ids(result.in_theme("alpha")) == ["a-w5", "a-w4", "a-w3", "a-w2", "a-w1"]
+
+
+def test_a_narrow_stage_window_ranks_first_at_its_stage() -> None:
+    bank = ranked_bank(
+        [
+            question("a-any", "alpha"),
+            question("a-late", "alpha", stages=window("final", "offer")),
+            question("a-offer", "alpha", stages=window("offer")),
+            closing(),
+        ]
+    )
+    offer = plan(bank, make_profile(minutes=60, stage="offer", priorities=["alpha"]))
+    assert ids(offer.in_theme("alpha")) == ["a-offer", "a-late", "a-any"]
+    interview = plan(bank, make_profile(minutes=60, stage="interview", priorities=["alpha"]))
+    assert ids(interview.in_theme("alpha")) == ["a-any"]  # the windows leave the others out
+
+
+def test_ties_go_by_a_shuffle_of_the_profile_not_by_file_order() -> None:
+    questions = [question(f"a{n:02}", "alpha") for n in range(12)]
+    forward = make_bank([*questions, closing()])
+    backward = make_bank([*reversed(questions), closing()])
+    profile = make_profile(minutes=120, priorities=["alpha"])
+    order = ids(plan(forward, profile).in_theme("alpha"))
+    assert order == ids(plan(backward, profile).in_theme("alpha"))  # file order does not matter
+    assert order != sorted(order)
+    others = {
+        tuple(ids(plan(forward, make_profile(company=c, minutes=120, priorities=["alpha"])).in_theme("alpha")))
+        for c in ("Acme", "Globex", "Umbrella", "Hooli")
+    }
+    assert len(others) > 1  # another company gets another order: every question gets its turn
 
 
 # ----- rule 4: budget and the closing question ------------------------------------------------------------
@@ -213,22 +278,24 @@ def test_a_tag_listing_the_value_among_others_is_specific_all_is_not() -> None:
 def test_closing_minutes_are_reserved_first_and_it_comes_last() -> None:
     bank = make_bank([closing(minutes=2), question("a1", "alpha", minutes=4), question("b1", "beta", minutes=3)])
     result = plan(bank, make_profile(minutes=5, priorities=["alpha"]))
-    assert ids(result.items) == ["b1", "next-steps-after"]
-    assert result.planned == 5
+    assert ids(result.questions) == ["b1", "next-steps-after"]
+    assert result.planned_minutes == 5
     assert "a1" in ids(result.backup)
+    # the priority is not dropped in silence
+    assert [(u.theme, u.reason.split(":")[0]) for u in result.uncovered] == [("alpha", "no time left")]
 
 
 def test_closing_is_absent_when_skipped() -> None:
     bank = make_bank([question("a1", "alpha"), closing()])
     result = plan(bank, make_profile(minutes=30, skip_themes=["next-steps"]))
-    assert ids(result.items) == ["a1"]
-    assert CLOSING_THEME not in result.theme_order
+    assert ids(result.questions) == ["a1"]
+    assert CLOSING_THEME not in result.theme_order()
 
 
 def test_only_one_closing_question_even_when_next_steps_is_a_priority() -> None:
     bank = make_bank([question("a1", "alpha"), closing("next-steps-a"), closing("next-steps-b")])
     result = plan(bank, make_profile(minutes=60, priorities=["next-steps", "alpha"]))
-    assert ids(result.items) == ["a1", "next-steps-a"]
+    assert ids(result.questions) == ["a1", "next-steps-a"]
 
 
 def test_a_closing_question_that_fits_is_taken_when_the_best_does_not() -> None:
@@ -236,24 +303,24 @@ def test_a_closing_question_that_fits_is_taken_when_the_best_does_not() -> None:
         [closing("next-steps-long", minutes=8), closing("next-steps-short", minutes=1), question("a1", "alpha")]
     )
     result = plan(bank, make_profile(minutes=5))
-    assert ids(result.items)[-1] == "next-steps-short"
+    assert ids(result.questions)[-1] == "next-steps-short"
 
 
 @pytest.mark.parametrize("minutes", [5, 6, 7, 9, 13, 20])
 def test_budget_is_never_exceeded(minutes: int) -> None:
-    bank = make_bank(
+    bank = ranked_bank(
         [*_three_each(("alpha", "beta", "gamma")), question("g-long", "gamma", minutes=10), closing(minutes=2)]
     )
     result = plan(bank, make_profile(minutes=minutes, priorities=["gamma", "beta"]))
-    assert result.planned == sum(i.minutes for i in result.items) <= minutes
-    assert result.budget == minutes
+    assert result.planned_minutes == sum(i.minutes for i in result.questions) <= minutes
+    assert result.budget_minutes == minutes
 
 
 # ----- rule 5: the candidate's own questions ---------------------------------------------------------------
 
 
 def test_custom_questions_first_in_their_theme_and_counted() -> None:
-    bank = make_bank([*_three_each(("alpha", "beta")), closing()])
+    bank = ranked_bank([*_three_each(("alpha", "beta")), closing()])
     custom = [
         {"text": "What surprised the last person who joined alpha?", "theme": "alpha", "minutes": 4},
         {"text": "What keeps beta busy in December?", "theme": "beta", "minutes": 2},
@@ -261,13 +328,13 @@ def test_custom_questions_first_in_their_theme_and_counted() -> None:
     result = plan(bank, make_profile(minutes=60, priorities=["alpha", "beta"], custom_questions=custom))
     assert ids(result.in_theme("alpha"))[0] == "custom-1"
     assert ids(result.in_theme("beta"))[0] == "custom-2"
-    assert [i.source for i in result.items if i.id.startswith("custom-")] == ["custom", "custom"]
-    assert result.planned == sum(i.minutes for i in result.items)
-    assert {i.id: i.minutes for i in result.items}["custom-1"] == 4
+    assert [i.source for i in result.questions if i.id.startswith("custom-")] == ["custom", "custom"]
+    assert result.planned_minutes == sum(i.minutes for i in result.questions)
+    assert {i.id: i.minutes for i in result.questions}["custom-1"] == 4
 
 
 def test_custom_question_in_a_theme_outside_the_priorities_is_kept() -> None:
-    bank = make_bank([*_three_each(("alpha", "beta")), closing()])
+    bank = ranked_bank([*_three_each(("alpha", "beta")), closing()])
     custom = [{"text": "What would you do differently with gamma?", "theme": "gamma", "minutes": 3}]
     result = plan(bank, make_profile(minutes=60, priorities=["alpha"], custom_questions=custom))
     assert "custom-1" in ids(result.in_theme("gamma"))
@@ -277,16 +344,16 @@ def test_custom_question_that_does_not_fit_is_a_backup_with_a_warning() -> None:
     bank = make_bank([question("a1", "alpha"), closing(minutes=2)])
     custom = [{"text": "What would you change about alpha first?", "theme": "alpha", "minutes": 10}]
     result = plan(bank, make_profile(minutes=8, custom_questions=custom))
-    assert "custom-1" not in ids(result.items)
+    assert "custom-1" not in ids(result.questions)
     (backup,) = [b for b in result.backup if b.id == "custom-1"]
     assert any("8 minutes" in w for w in backup.warnings)
 
 
-def _warnings(text: str, stage: str = "interview", bank: Bank | None = None) -> tuple[str, ...]:
+def _warnings(text: str, stage: str = "interview", bank: Bank | None = None) -> list[str]:
     bank = bank or make_bank([question("a1", "alpha"), closing()])
     custom = [{"text": text, "theme": "alpha", "minutes": 2}]
     result = plan(bank, make_profile(minutes=30, stage=stage, custom_questions=custom))
-    (item,) = [i for i in result.items if i.id == "custom-1"]
+    (item,) = [i for i in result.questions if i.id == "custom-1"]
     return item.warnings
 
 
@@ -297,7 +364,7 @@ def test_closed_question_is_warned(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["How is work planned?", "Is it true that what you build ships weekly?"])
 def test_open_question_is_not_warned(text: str) -> None:
-    assert _warnings(text) == ()
+    assert _warnings(text) == []
 
 
 @pytest.mark.parametrize("stage", ["screening", "interview"])
@@ -308,7 +375,7 @@ def test_pay_early_is_warned(stage: str, text: str) -> None:
 
 @pytest.mark.parametrize("stage", ["final", "offer"])
 def test_pay_late_is_fine(stage: str) -> None:
-    assert _warnings("What is the salary range?", stage) == ()
+    assert _warnings("What is the salary range?", stage) == []
 
 
 def test_custom_repeating_a_bank_question_is_warned_and_the_bank_one_left_out() -> None:
@@ -321,34 +388,34 @@ def test_custom_repeating_a_bank_question_is_warned_and_the_bank_one_left_out() 
     )
     custom = [{"text": "How does the team decide what to build next quarter?", "theme": "alpha", "minutes": 3}]
     result = plan(bank, make_profile(minutes=60, priorities=["alpha"], custom_questions=custom))
-    (item,) = [i for i in result.items if i.id == "custom-1"]
+    (item,) = [i for i in result.questions if i.id == "custom-1"]
     assert any("'a1'" in w for w in item.warnings)
-    assert "a1" not in ids(result.items) + ids(result.backup)
+    assert "a1" not in ids(result.questions) + ids(result.backup)
 
 
 # ----- rule 6: backups -------------------------------------------------------------------------------------
 
 
 def test_backups_are_the_next_best_that_did_not_fit() -> None:
-    bank = make_bank([*_three_each(("alpha", "beta", "gamma")), closing()])
+    bank = ranked_bank([*_three_each(("alpha", "beta", "gamma")), closing()])
     result = plan(bank, make_profile(minutes=7, priorities=["alpha", "beta", "gamma"]))
-    assert ids(result.items) == ["alpha-1", "beta-1", "next-steps-after"]
+    assert ids(result.questions) == ["alpha-1", "beta-1", "next-steps-after"]
     assert ids(result.backup)[0] == "gamma-1"
-    assert not set(ids(result.backup)) & set(ids(result.items))
+    assert not set(ids(result.backup)) & set(ids(result.questions))
     assert 0 < len(result.backup) <= 5
 
 
 def test_no_backups_when_everything_fits() -> None:
     bank = make_bank([question("a1", "alpha"), closing()])
     result = plan(bank, make_profile(minutes=60))
-    assert result.backup == ()
+    assert result.backup == []
 
 
 # ----- rule 7: determinism ---------------------------------------------------------------------------------
 
 
 def test_same_input_same_plan_and_bytes() -> None:
-    bank = make_bank([*_three_each(("alpha", "beta", "gamma")), closing()])
+    bank = ranked_bank([*_three_each(("alpha", "beta", "gamma")), closing()])
     profile = make_profile(
         minutes=11,
         priorities=["beta"],
@@ -357,8 +424,156 @@ def test_same_input_same_plan_and_bytes() -> None:
     )
     first, second = plan(bank, profile), plan(bank, profile)
     assert first == second
-    assert render.markdown(first, bank).encode() == render.markdown(second, bank).encode()
-    assert render.to_json(render.sheet_data(first)) == render.to_json(render.sheet_data(second))
+    assert render.markdown(first).encode() == render.markdown(second).encode()
+    assert first.to_json() == second.to_json()
+
+
+# ----- topics, filling the time, priorities never dropped in silence ----------------------------------------
+
+
+def test_never_two_questions_of_one_topic_on_a_sheet() -> None:
+    bank = ranked_bank(
+        [
+            question("a-pay-1", "alpha", topic="pay", weight=5),
+            question("a-pay-2", "alpha", topic="pay", weight=4),
+            question("b-pay", "beta", topic="pay", weight=5),
+            question("a-other", "alpha", weight=1),
+            closing(),
+        ]
+    )
+    result = plan(bank, make_profile(minutes=60, priorities=["alpha", "beta"]))
+    chosen = ids(result.questions)
+    assert "a-pay-1" in chosen
+    assert "a-pay-2" not in chosen
+    assert "b-pay" not in chosen
+    assert "a-other" in chosen
+    # and not among the backups either: a backup is a question one could still ask
+    assert not {"a-pay-2", "b-pay"} & set(ids(result.backup))
+
+
+def test_an_own_question_repeating_a_bank_question_leaves_out_its_whole_topic() -> None:
+    text = "How does the team decide what to build next quarter?"
+    bank = ranked_bank(
+        [
+            question("a1", "alpha", text=text, topic="roadmap"),
+            question("a2", "alpha", topic="roadmap"),
+            question("a3", "alpha"),
+            closing(),
+        ]
+    )
+    custom = [{"text": text, "theme": "alpha", "minutes": 3}]
+    result = plan(bank, make_profile(minutes=60, priorities=["alpha"], custom_questions=custom))
+    everything = ids(result.questions) + ids(result.backup)
+    assert "a1" not in everything
+    assert "a2" not in everything
+    assert "a3" in everything
+
+
+def test_minutes_left_are_filled_while_anything_fits() -> None:
+    bank = ranked_bank([*_three_each(("alpha", "beta", "gamma")), closing()])
+    # 1 + 9 questions of 3 minutes: 28 minutes hold the closing question and all nine
+    result = plan(bank, make_profile(minutes=28, priorities=["alpha"]))
+    assert result.planned_minutes == 28
+    assert result.backup == []
+    # with 27, eight fit and two minutes stay free, since nothing is that short
+    tighter = plan(bank, make_profile(minutes=27, priorities=["alpha"]))
+    assert tighter.planned_minutes == 25
+    assert len(tighter.questions) == 9
+
+
+def test_filling_goes_round_the_themes_one_question_at_a_time() -> None:
+    bank = ranked_bank([*_three_each(("alpha", "beta", "gamma")), closing()])
+    result = plan(bank, make_profile(minutes=1 + 3 * 7, priorities=["alpha"]))
+    # coverage: alpha 1, 2 and 3 (a priority gets up to three), beta and gamma once each; then the fill
+    # gives beta and gamma one more each, not beta two
+    assert ids(result.questions) == [
+        "alpha-1",
+        "alpha-2",
+        "alpha-3",
+        "beta-1",
+        "beta-2",
+        "gamma-1",
+        "gamma-2",
+        "next-steps-after",
+    ]
+
+
+def test_a_priority_no_one_named_can_answer_is_asked_through_someone_else() -> None:
+    bank = make_bank([question("a-hr", "alpha", audience=["hr"]), question("b1", "beta"), closing()])
+    result = plan(
+        bank, make_profile(minutes=60, priorities=["alpha"], interviewers=[{"name": "Mo", "role": "manager"}])
+    )
+    (item,) = result.in_theme("alpha")
+    assert item.id == "a-hr"
+    assert item.ask is None
+    assert item.reach == "ask to be put in touch with HR"
+    assert result.uncovered == []
+    # and the sheet says so where the question stands
+    assert "- [ ] What is the story behind a-hr? (~3 min) · ask to be put in touch with HR" in render.markdown(result)
+
+
+def test_a_priority_with_no_question_for_the_stage_is_listed_with_the_reason() -> None:
+    bank = make_bank([question("a-offer", "alpha", stages=["offer"]), question("b1", "beta"), closing()])
+    result = plan(bank, make_profile(minutes=60, stage="screening", priorities=["alpha", "beta"]))
+    assert [(u.theme, u.reason) for u in result.uncovered] == [
+        ("alpha", "no question of this theme fits the screening stage")
+    ]
+    markdown = render.markdown(result)
+    assert "## Not covered on this sheet" in markdown
+    assert "- **Alpha:** no question of this theme fits the screening stage" in markdown
+
+
+def test_a_priority_with_no_question_for_the_candidate_says_why() -> None:
+    bank = make_bank([question("a-junior", "alpha", seniority=["junior"]), closing()])
+    result = plan(bank, make_profile(minutes=60, seniority="executive", role_family="data", priorities=["alpha"]))
+    assert [u.reason for u in result.uncovered] == ["no question of this theme fits a executive data role, onsite"]
+
+
+def test_a_priority_whose_question_is_answered_by_research_says_so() -> None:
+    bank = make_bank([question("a-look", "alpha", skip_if_researched=True), closing()])
+    result = plan(bank, make_profile(minutes=60, priorities=["alpha"], research={"alpha": "On their blog"}))
+    assert [u.reason for u in result.uncovered] == ["your research note already answers its questions"]
+
+
+@pytest.mark.parametrize("role", ["founder", "executive"])
+def test_a_founder_or_an_executive_can_answer_skip_level_questions(role: str) -> None:
+    bank = make_bank([question("a-skip", "alpha", audience=["skip-level"]), closing(audience=["manager"])])
+    result = plan(bank, make_profile(minutes=60, priorities=["alpha"], interviewers=[{"role": role}]))
+    (item,) = result.in_theme("alpha")
+    assert item.ask is not None
+    assert item.ask.role == role
+    assert item.reach is None
+
+
+def test_a_peer_cannot_answer_skip_level_questions() -> None:
+    bank = make_bank([question("a-skip", "alpha", audience=["skip-level"]), closing(audience=["peer"])])
+    result = plan(bank, make_profile(minutes=60, priorities=["alpha"], interviewers=[{"role": "peer"}]))
+    (item,) = result.in_theme("alpha")
+    assert item.ask is None
+    assert item.reach == "ask to be put in touch with the skip-level manager"
+
+
+def test_own_questions_are_assigned_to_an_interviewer() -> None:
+    bank = make_bank([question("a1", "alpha", audience=["hr"]), closing(audience=["hr"])])
+    people = [{"name": "Mo", "role": "manager"}, {"name": "Hana", "role": "hr"}]
+    custom = [{"text": "What made the last hire succeed?", "theme": "alpha", "minutes": 2}]
+    result = plan(bank, make_profile(minutes=60, interviewers=people, custom_questions=custom))
+    own = next(i for i in result.questions if i.id == "custom-1")
+    assert own.ask is not None
+    assert own.ask.name in ("Mo", "Hana")
+    assert own.ask.label() in ("Mo (manager)", "Hana (HR)")
+
+
+def test_an_own_question_that_does_not_fit_never_vanishes() -> None:
+    bank = make_bank([question("a1", "alpha"), closing()])
+    custom = [
+        {"text": "What would you change about alpha first?", "theme": "alpha", "minutes": 4},
+        {"text": "Who decides what alpha builds next?", "theme": "alpha", "minutes": 4},
+    ]
+    result = plan(bank, make_profile(minutes=5, custom_questions=custom))
+    assert ids(result.questions)[:1] == ["custom-1"]
+    assert ids(result.backup)[0] == "custom-2"  # the first backup
+    assert result.backup[0].warnings == ["did not fit in your 5 minutes"]
 
 
 # ----- properties over the shipped bank --------------------------------------------------------------------
@@ -420,64 +635,84 @@ def admits(values: list[str], value: str) -> bool:
     return "all" in values or value in values
 
 
-def is_eligible(q: Question, p: Profile) -> bool:
-    """Rules 1 and 2, written out again from the issue rather than imported."""
+def can_answer(role: str, q: Question) -> bool:
+    """Its audience, or a founder or an executive for what a skip-level manager answers."""
+    return role in q.audience or (role in ("founder", "executive") and "skip-level" in q.audience)
+
+
+def fits_candidate(q: Question, p: Profile) -> bool:
+    """Rule 1 without who can answer, written out again from the docstring rather than imported."""
     return (
         q.theme not in p.skip_themes
-        and p.stage in q.stages
+        and q.stages.admits(p.stage)
         and admits(q.seniority, p.seniority)
         and admits(q.role_families, p.role_family)
         and admits(q.work_modes, p.work_mode)
-        and (not p.interviewers or any(iv.role in q.audience for iv in p.interviewers))
         and not (q.skip_if_researched and p.research.get(q.theme))
     )
 
 
-def specificity(q: Question, p: Profile) -> int:
-    return (p.role_family in q.role_families) + (p.seniority in q.seniority) + (p.work_mode in q.work_modes)
+def is_eligible(q: Question, p: Profile) -> bool:
+    return fits_candidate(q, p) and (not p.interviewers or any(can_answer(iv.role, q) for iv in p.interviewers))
 
 
 _REPEATS = re.compile(r"repeats the bank question '([^']+)'")
 
 
-def candidates(result: Plan, p: Profile) -> list[Question]:
-    """Eligible bank questions, less those left out because a custom question repeats them."""
-    repeated = {m for i in [*result.items, *result.backup] for w in i.warnings for m in _REPEATS.findall(w)}
-    return [q for q in SHIPPED.questions.values() if is_eligible(q, p) and q.id not in repeated]
+def candidates(result: Sheet, p: Profile) -> list[Question]:
+    """Eligible bank questions, less the topics left out because a custom question repeats them."""
+    repeated = {m for i in result.all_items() for w in i.warnings for m in _REPEATS.findall(w)}
+    topics = {SHIPPED.questions[r].topic_id for r in repeated}
+    return [q for q in SHIPPED.questions.values() if is_eligible(q, p) and q.topic_id not in topics]
 
 
-def check_budget_and_eligibility(result: Plan, p: Profile) -> None:
-    assert result.budget == p.minutes
-    assert result.planned == sum(i.minutes for i in result.items) <= p.minutes
-    for item in [*result.items, *result.backup]:
-        if item.source == "bank":
-            assert is_eligible(SHIPPED.questions[item.id], p), f"{item.id} is not eligible"
-    chosen = ids(result.items)
+def check_budget_and_eligibility(result: Sheet, p: Profile) -> None:
+    assert result.budget_minutes == p.minutes
+    assert result.planned_minutes == sum(i.minutes for i in result.questions) <= p.minutes
+    for item in result.all_items():
+        if item.source != "bank":
+            continue
+        q = SHIPPED.questions[item.id]
+        if item.reach:  # a priority nobody named can answer: it fits the candidate all the same
+            assert fits_candidate(q, p), f"{item.id} does not fit the candidate"
+            assert item.theme in p.priorities
+        else:
+            assert is_eligible(q, p), f"{item.id} is not eligible"
+    chosen = ids(result.questions)
     assert len(chosen) == len(set(chosen))
     assert not set(chosen) & set(ids(result.backup))
 
 
-def check_who_to_ask(result: Plan, p: Profile) -> None:
-    for item in [*result.items, *result.backup]:
-        if not p.interviewers or item.source == "custom":
+def check_topics(result: Sheet) -> None:
+    topics = [SHIPPED.questions[i.id].topic_id for i in result.questions if i.source == "bank"]
+    assert len(topics) == len(set(topics)), "two questions of one topic"
+
+
+def check_who_to_ask(result: Sheet, p: Profile) -> None:
+    for item in result.all_items():
+        if not p.interviewers or item.reach:
             assert item.ask is None, f"{item.id} is assigned"
+        elif item.source == "custom":
+            assert item.ask in p.interviewers
         else:
             assert item.ask in p.interviewers
-            assert item.ask.role in SHIPPED.questions[item.id].audience, f"{item.id} asked of {item.ask.role}"
+            assert can_answer(item.ask.role, SHIPPED.questions[item.id]), f"{item.id} asked of {item.ask.role}"
 
 
-def check_closing(result: Plan, p: Profile, pool: list[Question]) -> None:
-    bank_closing = [i for i in result.items if i.theme == CLOSING_THEME and i.source == "bank"]
-    fits = [q for q in pool if q.theme == CLOSING_THEME and q.minutes <= p.minutes]
+def check_closing(result: Sheet, p: Profile, pool: list[Question]) -> None:
+    bank_closing = [i for i in result.questions if i.theme == CLOSING_THEME and i.source == "bank"]
+    # the closing question's minutes are reserved before any other bank question, after the own questions
+    own = sum(i.minutes for i in result.questions if i.source == "custom")
+    fits = [q for q in pool if q.theme == CLOSING_THEME and q.minutes <= p.minutes - own]
     if CLOSING_THEME in p.skip_themes or not fits:
         assert bank_closing == []
     else:
         assert len(bank_closing) == 1, "exactly one closing question"
-        assert result.items[-1] == bank_closing[0], "the closing question is last"
+        assert result.questions[-1] == bank_closing[0], "the closing question is last"
 
 
-def check_theme_order(result: Plan, p: Profile) -> None:
-    order = [i.theme for i in result.items]
+def check_theme_order(result: Sheet, p: Profile) -> None:
+    order = [i.theme for i in result.questions]
     grouped = themes_of(result)
     assert order == [t for t in grouped for _ in range(order.count(t))], "each theme's questions are together"
     body = [t for t in grouped if t != CLOSING_THEME]
@@ -487,11 +722,19 @@ def check_theme_order(result: Plan, p: Profile) -> None:
         assert body[len(wanted)] == REMOTE_THEME, "remote-work right after the priorities"
 
 
-def check_priority_coverage(result: Plan, p: Profile, pool: list[Question]) -> None:
+def check_priorities_never_dropped(result: Sheet, p: Profile) -> None:
+    uncovered = [u.theme for u in result.uncovered]
+    for theme in p.priorities:
+        if theme == CLOSING_THEME:
+            continue
+        assert bool(result.in_theme(theme)) != (theme in uncovered), f"{theme}: on the sheet or listed, not both"
+
+
+def check_priority_coverage(result: Sheet, p: Profile, pool: list[Question]) -> None:
     """No theme gets a second question while a priority theme with an eligible question that fits the time
     then left has none. When a question was taken, the time left was at least what is left at the end plus
     that question's minutes."""
-    left = p.minutes - result.planned
+    left = p.minutes - result.planned_minutes
     seconds = [
         item
         for theme in themes_of(result)
@@ -502,33 +745,45 @@ def check_priority_coverage(result: Plan, p: Profile, pool: list[Question]) -> N
     if not seconds:
         return
     smallest = min(i.minutes for i in seconds)
+    topics = {SHIPPED.questions[i.id].topic_id for i in result.questions if i.source == "bank"}
     for theme in p.priorities:
         if theme == CLOSING_THEME or result.in_theme(theme):
             continue
         for q in pool:
-            if q.theme == theme:
+            if q.theme == theme and q.topic_id not in topics:
                 assert q.minutes > left + smallest, f"{theme} has none ({q.id} fitted) while a theme has a second"
 
 
-def check_specificity(result: Plan, p: Profile, pool: list[Question]) -> None:
-    """Within a theme, more specific questions first; a more specific one is left out only when it did not fit
-    at the time a less specific one was taken."""
-    left = p.minutes - result.planned
+def check_ranking(result: Sheet, p: Profile, pool: list[Question]) -> None:
+    """Within a theme, better-scored questions first; a better one is left out only when it did not fit at
+    the time a worse one was taken, or its topic was already on the sheet."""
+    left = p.minutes - result.planned_minutes
+    topics = {SHIPPED.questions[i.id].topic_id for i in result.questions if i.source == "bank"}
     for theme in themes_of(result):
-        chosen = [SHIPPED.questions[i.id] for i in result.in_theme(theme) if i.source == "bank"]
-        levels = [specificity(q, p) for q in chosen]
-        assert levels == sorted(levels, reverse=True), f"specific before generic in {theme}"
+        chosen = [SHIPPED.questions[i.id] for i in result.in_theme(theme) if i.source == "bank" and not i.reach]
+        scores = [tailor.score(q, p) for q in chosen]
+        assert scores == sorted(scores, reverse=True), f"better before worse in {theme}"
         for q in pool:
-            if q.theme != theme or q in chosen:
+            if q.theme != theme or q in chosen or q.topic_id in topics:
                 continue
             for c in chosen:
-                if specificity(q, p) > specificity(c, p):
-                    assert q.minutes > left + c.minutes, f"{q.id} is more specific than {c.id} and fitted"
+                if tailor.score(q, p) > tailor.score(c, p):
+                    assert q.minutes > left + c.minutes, f"{q.id} ranks above {c.id} and fitted"
 
 
-def check_research_and_customs(result: Plan, p: Profile) -> None:
+def check_fill(result: Sheet, p: Profile, pool: list[Question]) -> None:
+    """Minutes left over mean nothing else fits: every question left out is longer, or repeats a topic."""
+    left = p.minutes - result.planned_minutes
+    topics = {SHIPPED.questions[i.id].topic_id for i in result.questions if i.source == "bank"}
+    chosen = set(ids(result.questions))
+    for q in pool:
+        if q.id not in chosen and q.topic_id not in topics and q.theme != CLOSING_THEME:  # one closing question
+            assert q.minutes > left, f"{q.id} ({q.minutes} min) fits the {left} minutes left"
+
+
+def check_research_and_customs(result: Sheet, p: Profile) -> None:
     noted = {t for t, note in p.research.items() if note}
-    for item in [*result.items, *result.backup]:
+    for item in result.all_items():
         if item.source == "bank":
             assert not (SHIPPED.questions[item.id].skip_if_researched and item.theme in noted), item.id
     assert result.research == {t: n for t, n in p.research.items() if n}
@@ -538,12 +793,12 @@ def check_research_and_customs(result: Plan, p: Profile) -> None:
         numbers = [int(i.id.removeprefix("custom-")) for i in result.in_theme(theme) if i.source == "custom"]
         assert numbers == sorted(numbers), f"the candidate's order within {theme}"
     custom_ids = {f"custom-{n}" for n in range(1, len(p.custom_questions) + 1)}
-    kept = {i.id for i in result.items if i.source == "custom"}
-    assert kept <= custom_ids
-    assert {i.id for i in result.backup if i.source == "custom"} <= custom_ids - kept
+    kept = {i.id for i in result.questions if i.source == "custom"}
+    # every own question is on the sheet or among the backups: never lost
+    assert kept | {i.id for i in result.backup if i.source == "custom"} == custom_ids
     for n, custom in enumerate(p.custom_questions, start=1):
         if f"custom-{n}" in kept:
-            assert {i.id: i.theme for i in result.items}[f"custom-{n}"] == custom.theme
+            assert {i.id: i.theme for i in result.questions}[f"custom-{n}"] == custom.theme
 
 
 @settings(max_examples=400, deadline=None)
@@ -552,14 +807,17 @@ def test_plan_properties(p: Profile) -> None:
     result = plan(SHIPPED, p)
     pool = candidates(result, p)
     check_budget_and_eligibility(result, p)
+    check_topics(result)
     check_who_to_ask(result, p)
     check_closing(result, p, pool)
     check_theme_order(result, p)
+    check_priorities_never_dropped(result, p)
     check_priority_coverage(result, p, pool)
-    check_specificity(result, p, pool)
+    check_ranking(result, p, pool)
+    check_fill(result, p, pool)
     check_research_and_customs(result, p)
     # deterministic: the same profile and bank give the same plan and the same bytes
     again = plan(SHIPPED, p)
     assert again == result
-    assert render.markdown(again, SHIPPED).encode() == render.markdown(result, SHIPPED).encode()
-    assert render.to_json(render.sheet_data(again)) == render.to_json(render.sheet_data(result))
+    assert render.markdown(again).encode() == render.markdown(result).encode()
+    assert again.to_json() == result.to_json()
