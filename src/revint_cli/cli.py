@@ -295,6 +295,76 @@ def compare(
     _show(command.run(load_bank(), session_refs, chosen, fmt))
 
 
+# ----- the interviewer's side ----------------------------------------------------------------------------
+
+
+@app.command()
+def brief(
+    answers: AnswersFile = None,
+    sets: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--set",
+            metavar="KEY=VALUE",
+            help="Override a key: --set minutes=15, --set interviewer.role=peer (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    no_input: NoInput = False,
+    output: Annotated[
+        Optional[str],
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Where to write the brief ('-' for standard output). Default: COMPANY-ROLE-brief.md here.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="md or json.")] = "md",
+    force: Annotated[bool, _flag("--force", help="Replace an existing brief or answers file.")] = False,
+    record: Annotated[
+        bool, _flag("--record", help="Also draft your answer to each question; they are saved for replay.")
+    ] = False,
+    resume: Annotated[bool, _flag("--resume", help="Continue the last interrupted brief.")] = False,
+    draft: Annotated[
+        Optional[str],
+        typer.Option(
+            "--draft", metavar="NAME", help="With --resume: which draft (see revint drafts).", show_default=False
+        ),
+    ] = None,
+    compare_files: Annotated[
+        Optional[tuple[Path, Path]],
+        typer.Option(
+            "--compare",
+            metavar="A B",
+            help="Compare two interviewers' answers files: where they differ, or one has no answer.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Prepare to answer a candidate's questions honestly: an interviewer's brief.
+
+    Asks the role, the stage, who you are to the candidate and the minutes set aside for their questions;
+    then lists the questions such a candidate is most likely to ask you, what they want to learn, what a
+    strong answer contains and what would worry them.
+    """
+    from revint_cli import answers as answers_mod
+    from revint_cli.commands import brief as command
+
+    _format(fmt, command.FORMATS)
+    if compare_files is not None:
+        if answers is not None or sets or resume or record or output is not None:
+            raise RevintError("--compare takes two answers files, and only --format besides")
+        _show(command.compare(load_bank(), compare_files[0], compare_files[1], fmt))
+        return
+    if draft is not None and not resume:
+        raise RevintError("--draft goes with --resume")
+    given = answers_mod.Options(answers, list(sets or []), no_input, resume, draft)
+    opts = command.Options(given, output, fmt, force, record)
+    _show(command.run(load_bank, opts, interactive=_interactive(), eager=bool(_State.bank_files)))
+
+
 # ----- the entry point -------------------------------------------------------------------------------
 
 

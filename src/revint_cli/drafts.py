@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 # comes before that.
 
 UNTITLED = "untitled"
-KINDS = ("prep", "debrief")
+KINDS = ("prep", "debrief", "brief")
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def load(path: Path) -> Draft:
     if kind not in KINDS:
         where = doc.line_of(("kind",))
         raise RevintError(
-            f"{label}:{where}: kind: must be prep or debrief; remove it with revint drafts --clear {path.stem}"
+            f"{label}:{where}: kind: must be {', '.join(KINDS)}; remove it with revint drafts --clear {path.stem}"
         )
     if not isinstance(answers, dict):
         where = doc.line_of(("answers",))
@@ -170,8 +170,9 @@ class Recorder:
         from revint_cli.profile import session_name
 
         name = self.name if self.owned else _free(self.name)
-        if self.kind == "prep" and answers.get("company") and answers.get("role") and _is_untitled(name):
+        if self.kind != "debrief" and answers.get("company") and answers.get("role") and _is_untitled(name):
             slug = session_name(str(answers["company"]), str(answers["role"]))
+            slug = slug if self.kind == "prep" else f"{self.kind}-{slug}"  # a brief beside a prep of one role
             name = slug if slug == self.name else _free(slug)
         save(self.kind, name, answers)
         if self.owned and name != self.name:

@@ -513,3 +513,124 @@ def _extras(ask: Prompter, bank: Bank, answers: Answers, save: Save, review: boo
         save(answers)
     answers.pop(PENDING, None)
     save(answers)
+
+
+# ----- brief (the interviewer's side) -----------------------------------------------------------------
+
+BRIEF_KEYS = ("company", "role", "role_family", "seniority", "work_mode", "stage", "interviewer", "minutes", "themes")
+INTERVIEWER_HELP = {
+    "manager": "the hiring manager",
+    "peer": "someone they would work beside",
+    "hr": "HR or people team",
+    "recruiter": "the recruiter",
+    "skip-level": "their manager's manager",
+    "founder": "a founder",
+    "executive": "an executive",
+}
+# (id, text, hints, ask for an example): what to draft an answer for, given the answers so far.
+Drafting = Callable[[Answers], list[tuple[str, str, list[str], bool]]]
+
+
+def brief(
+    get_bank: BankSource,
+    answers: Answers,
+    save: Save,
+    *,
+    resumed: bool = False,
+    drafting: Drafting | None = None,
+) -> Answers:
+    """Ask the interviewer for every brief key not yet answered; with `drafting`, then walk through the
+    questions of the brief for a drafted answer (and a real example) to each, saved one by one."""
+    ask = Prompter()
+    review = resumed and _review_brief(ask, answers)
+    given = _Answers(answers, save, review)
+    for key, message in (("company", "Which company are you hiring for?"), ("role", "For which role?")):
+        if given.need(key):
+            given.keep(key, ask.text(message, default=str(given.default(key, "")), validate=required_line))
+    role = str(given.data.get("role", ""))
+    selects = (
+        ("role_family", "Which kind of role is it?", vocab.ROLE_FAMILIES, vocab.guess_role_family(role)),
+        ("seniority", "At which level?", vocab.SENIORITIES, vocab.guess_seniority(role)),
+        ("work_mode", "Where will the new hire work?", vocab.WORK_MODES, "onsite"),
+        ("stage", "Which stage of the process is your conversation?", vocab.STAGES, "interview"),
+    )
+    for key, message, values, fallback in selects:
+        if given.need(key):
+            given.keep(key, ask.select(message, [(v, v) for v in values], default=str(given.default(key, fallback))))
+    if given.need("interviewer"):
+        _brief_interviewer(ask, given)
+    if given.need("minutes"):
+        low, high = vocab.PROFILE_MINUTES
+        stage = str(given.data.get("stage") or "interview")
+        minutes = ask.text(
+            "How many minutes are set aside for the candidate's questions?",
+            default=str(given.default("minutes", vocab.minutes_default(stage))),
+            validate=int_between(low, high),
+        )
+        given.keep("minutes", int(minutes))
+    if given.need("themes"):
+        _brief_themes(ask, _bank(get_bank), given)
+    if drafting is not None:
+        _draft_answers(ask, drafting(given.data), given)
+    return given.data
+
+
+def _review_brief(ask: Prompter, answers: Answers) -> bool:
+    ask.say("Your saved answers:", "bold")
+    for key in BRIEF_KEYS:
+        if key in answers and answers[key] not in (None, "", [], {}):
+            ask.say(f"  {key}: {_brief(answers[key])}")
+    return not ask.confirm("Keep them and go on where you stopped?", default=True)
+
+
+def _brief_interviewer(ask: Prompter, given: _Answers) -> None:
+    before = given.data.get("interviewer")
+    before = before if isinstance(before, dict) else {"role": before} if isinstance(before, str) else {}
+    roles = [(a, f"{a} ({INTERVIEWER_HELP[a]})") for a in vocab.AUDIENCES]
+    role = ask.select("Who are you to the candidate?", roles, default=str(before.get("role") or "manager"))
+    given.keep("interviewer", {"role": role}, done=False)
+    name = ask.text("Your name? (optional)", default=str(before.get("name") or ""), validate=optional_line)
+    given.keep("interviewer", {"name": name, "role": role} if name else {"role": role})
+
+
+def _brief_themes(ask: Prompter, bank: Bank, given: _Answers) -> None:
+    themes = sorted(bank.themes.values(), key=lambda t: not t.core)
+    saved = [t for t in given.data.get("themes") or [] if t in bank.themes]
+
+    def at_most(chosen: list[str]) -> bool | str:
+        return True if len(chosen) <= MAX_PRIORITIES else f"Pick at most {MAX_PRIORITIES}."
+
+    chosen = ask.checkbox(
+        f"Which themes does the company want to get right? (optional; space to pick, up to {MAX_PRIORITIES})",
+        [(t.id, t.title) for t in themes],
+        checked=saved,
+        validate=at_most,
+        descriptions={t.id: t.summary for t in themes},
+    )
+    given.keep("themes", [t for t in saved if t in chosen] + [t for t in chosen if t not in saved])
+
+
+def _draft_answers(ask: Prompter, items: list[tuple[str, str, list[str], bool]], given: _Answers) -> None:
+    """One prompt (two for a bank question) per item; an empty answer leaves the item undrafted."""
+    recorded: dict[str, Any] = dict(given.data.get("answers") or {})
+    ask.say("\nDraft your answers: be specific, and leave one empty to skip it.", "bold")
+    for n, (qid, text, hints, with_example) in enumerate(items, start=1):
+        before = recorded.get(qid)
+        before = before if isinstance(before, dict) else {"answer": before} if isinstance(before, str) else {}
+        if qid in recorded and not given.review:
+            continue
+        ask.say(f"\n[{n}/{len(items)}] {text}", "bold")
+        for hint in hints:
+            ask.bullet(hint, "fg:ansibrightblack")
+        answer = ask.text("Your answer:", default=str(before.get("answer") or ""), validate=note_text)
+        entry: dict[str, str] = {"answer": answer}
+        recorded[qid] = entry
+        given.keep("answers", recorded, done=False)
+        if with_example:
+            example = ask.text(
+                "A real example? (optional)", default=str(before.get("example") or ""), validate=note_text
+            )
+            if example:
+                entry["example"] = example
+                given.keep("answers", recorded, done=False)
+    given.keep("answers", {k: v for k, v in recorded.items() if v not in ("", {}, {"answer": ""})})

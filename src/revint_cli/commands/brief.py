@@ -1,0 +1,240 @@
+"""`revint brief`: the interviewer's side. From answers (a file, a draft, the wizard) to a written brief.
+
+1. `answers.gather` layers the answers and asks the wizard for what is missing, saving each answer (drafts
+   of kind "brief"); with `--record`, the wizard then asks for a drafted answer to each question.
+2. `validate` turns them into a `BriefProfile`, pointing at the file and line of every problem.
+3. `brief.plan` picks the questions the mirrored candidate would ask (the tailoring rules); `brief.markdown`
+   or `Brief.to_json` lays it out.
+4. `write` writes the brief and the answers file beside it (never replacing a file without --force).
+
+`compare` reads two answers files and lists where the interviewers' drafted answers differ.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from revint_cli import answers, console, drafts
+from revint_cli.answers import Gathered
+from revint_cli.console import Shown
+from revint_cli.errors import RevintError
+from revint_cli.fsutil import atomic_write
+
+if TYPE_CHECKING:
+    from revint_cli.bank import Bank
+    from revint_cli.brief import Brief, BriefProfile
+
+NEEDS_TERMINAL = "revint brief needs a terminal; use --answers FILE (see revint brief --help)"
+REQUIRED = ("company", "role")
+RECORDED = "_recorded"  # draft-only: the drafted answers were walked through
+# The wizard's keys, as in brief.ASKED_KEYS (not imported: pydantic would load before the first prompt).
+ASKED_KEYS = ("company", "role", "role_family", "seniority", "work_mode", "stage", "interviewer", "minutes", "themes")
+FORMATS = ("md", "json")
+
+
+def _missing(record: bool, data: dict[str, Any]) -> list[str]:
+    pending = data.get("_pending") or {}
+    missing = [k for k in ASKED_KEYS if k not in data or k in pending]
+    return missing + (["answers"] if record and not data.get(RECORDED) else [])
+
+
+def _required(data: dict[str, Any]) -> list[str]:
+    return [key for key in REQUIRED if data.get(key) in (None, "")]
+
+
+@dataclass
+class Options:
+    answers: answers.Options = field(default_factory=answers.Options)
+    output: str | None = None
+    fmt: str = "md"
+    force: bool = False
+    record: bool = False
+
+
+@dataclass
+class Written:
+    brief: Path | None  # None: printed to standard output
+    answers: Path | None  # None: nothing new to keep (the replayed file, unchanged)
+
+
+def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager: bool = True) -> Shown:
+    """Write a brief. With `eager` False the bank loads when first needed (after the first prompts)."""
+    bank = functools.cache(get_bank)
+    if eager:
+        bank()
+    spec = answers.Spec("brief", functools.partial(_missing, opts.record), _required, NEEDS_TERMINAL)
+    got = answers.gather(spec, opts.answers, interactive=interactive, ask=functools.partial(_ask, bank, opts.record))
+    profile = validate(bank(), got)
+    from revint_cli import brief
+
+    result = brief.plan(bank(), profile)
+    text = result.to_json() if opts.fmt == "json" else brief.markdown(result)
+    written = write(profile, text, opts, got)
+    got.recorder.discard()
+    shown = Shown(out=[text] if written.brief is None else [])
+    return shown.extend(summary(result, written))
+
+
+def _ask(
+    bank: Callable[[], Bank], record: bool, data: dict[str, Any], save: drafts.Recorder, resumed: bool
+) -> dict[str, Any]:
+    from revint_cli import wizard
+
+    drafting = functools.partial(_to_draft, bank) if record else None
+    with wizard.terminal_session():
+        result = wizard.brief(bank, data, save, resumed=resumed, drafting=drafting)
+    if record:
+        result[RECORDED] = True
+        save(result)
+    return result
+
+
+def _to_draft(bank: Callable[[], Bank], data: dict[str, Any]) -> list[tuple[str, str, list[str], bool]]:
+    """What the wizard walks through with --record: (id, text, hints, ask for an example)."""
+    from pydantic import ValidationError
+
+    from revint_cli import brief
+
+    try:
+        profile = brief.BriefProfile.model_validate({k: v for k, v in data.items() if not str(k).startswith("_")})
+    except ValidationError:  # reported with its file and line once the wizard is done
+        return [(pid, text, [], False) for pid, text in (*brief.PERSONAL, *brief.PROCESS)]
+    chosen = brief.plan(bank(), profile)
+    return [
+        *((p.id, p.text, [], False) for p in chosen.personal),
+        *((i.id, i.text, [f"They want to learn: {i.why}", *i.strong], True) for i in chosen.questions),
+        *((p.id, p.text, [], False) for p in chosen.process),
+    ]
+
+
+def validate(bank: Bank, got: Gathered) -> BriefProfile:
+    """The answers file as a model, or one error listing every problem: `FILE:LINE: key: message`."""
+    from revint_cli import loading
+    from revint_cli.brief import BriefProfile, check_against_bank
+
+    located = got.located()
+    in_file = list(located.problems)
+    located.problems = []
+    profile, problems = loading.validate(BriefProfile, located)
+    places = {loc for loc, _ in problems}
+    problems += [p for p in check_against_bank(located.data, bank) if p[0] not in places]
+    if not problems and not in_file:
+        assert profile is not None
+        return profile
+    from_file = in_file + [(loc, msg) for loc, msg in problems if not loc or loc[0] not in got.overridden]
+    lines = loading.format_problems(got.label, located, from_file)
+    lines += [f"--set {loading.dotted(loc)}: {msg}" for loc, msg in problems if loc and loc[0] in got.overridden]
+    loading.fail(lines)
+
+
+def base_name(profile: BriefProfile) -> str:
+    from revint_cli.profile import session_name
+
+    return f"{session_name(profile.company, profile.role)}-brief"
+
+
+def targets(base: str, opts: Options) -> tuple[Path | None, Path]:
+    """Where the brief and its answers file go; `-o -` prints the brief, and the answers file goes here."""
+    suffix = ".json" if opts.fmt == "json" else ".md"
+    if opts.output == "-":
+        return None, Path(f"{base}.answers.yaml")
+    out = Path(opts.output) if opts.output else Path(f"{base}{suffix}")
+    if out.is_dir():
+        out = out / f"{base}{suffix}"
+    stem = out.name.rsplit(".", 1)[0] if "." in out.name else out.name
+    return out, out.with_name(f"{stem}.answers.yaml")
+
+
+def write(profile: BriefProfile, text: str, opts: Options, got: Gathered) -> Written:
+    """Write the brief and the answers file; refuse (before writing either) to replace a file without --force.
+
+    The answers file is left out when it would say nothing new: the replayed file unchanged, or a printed
+    brief (`-o -`) from a file, with nothing typed or set."""
+    from revint_cli.brief import to_yaml
+
+    out, answers_path = targets(base_name(profile), opts)
+    replayed = opts.answers.answers
+    changed = got.asked or bool(got.overridden)
+    keep: Path | None = answers_path
+    if replayed is not None and not changed and (out is None or _same_file(answers_path, replayed)):
+        keep = None
+    clashes = [p for p in (out, keep) if p is not None and (p.exists() or p.is_symlink())]
+    if clashes and not opts.force:
+        names = " and ".join(str(p) for p in clashes)
+        raise RevintError(
+            f"{names} already exist{'s' if len(clashes) == 1 else ''}; use --force to replace, or -o to write elsewhere"
+        )
+    if out is not None:
+        atomic_write(out, text)
+    if keep is not None:
+        atomic_write(keep, to_yaml(profile))
+    return Written(out, keep)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def summary(result: Brief, written: Written) -> Shown:
+    """What the terminal shows after a brief: the themes, the minutes, where things went. Plain text."""
+    rows = [
+        (result.title(theme), str(sum(1 for i in result.questions if i.theme == theme)))
+        for theme in dict.fromkeys(i.theme for i in result.questions)
+    ]
+    drafted = sum(1 for i in result.questions if i.answer)
+    err = [
+        console.plain_table(("theme", "questions"), rows, right=(1,)),
+        console.plain(
+            f"{len(result.questions)} questions a {result.profile.stage}-stage candidate is likely to ask "
+            f"{result.profile.interviewer.label()}, {result.planned_minutes} of {result.budget_minutes} minutes; "
+            f"{drafted} with your drafted answer"
+        ),
+    ]
+    err += [console.plain(f"⚠ {result.title(u.theme)}: {u.reason}") for u in result.uncovered]
+    err.append(
+        console.plain(
+            "Brief printed to standard output" if written.brief is None else f"Brief written to    {written.brief}"
+        )
+    )
+    if written.answers is not None:
+        err.append(console.plain(f"Answers saved to    {written.answers}  (draft yours under answers:, then replay)"))
+        err.append(console.plain(f"Compare with a colleague: revint brief --compare {written.answers} THEIRS"))
+    return Shown(err=err)
+
+
+# ----- two interviewers, one company -------------------------------------------------------------------
+
+
+def compare(bank: Bank, first: Path, second: Path, fmt: str) -> Shown:
+    """List the questions where two answers files differ, or where only one of them has an answer."""
+    from revint_cli import brief, loading
+
+    profiles = []
+    for path in (first, second):
+        label = str(path)
+        doc = loading.parse(loading.read_text(path), label)
+        profile, problems = loading.validate(brief.BriefProfile, doc)
+        problems += [p for p in brief.check_against_bank(doc.data, bank) if p[0] not in {loc for loc, _ in problems}]
+        if profile is None or problems:
+            loading.fail(loading.format_problems(label, doc, problems))
+        profiles.append(profile)
+    result = brief.compare(
+        profiles[0], profiles[1], brief.prompt_texts(bank), (_who(profiles[0], first), _who(profiles[1], second))
+    )
+    text = result.to_json() if fmt == "json" else brief.comparison_markdown(result)
+    n = len(result.differences)
+    return Shown(
+        out=[text], err=[console.plain(f"{n} difference{'s' if n != 1 else ''}, {len(result.agreed)} the same")]
+    )
+
+
+def _who(profile: BriefProfile, path: Path) -> str:
+    """How a comparison names an interviewer: their name and role, else the file's name."""
+    return profile.interviewer.label() if profile.interviewer.name else path.name
