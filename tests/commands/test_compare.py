@@ -13,7 +13,18 @@ from typing import Any
 
 import pytest
 
-from support_sessions import ACME, GLOBEX, debrief_data, debrief_examples, sheet, write_yaml
+from support_sessions import (
+    ACME,
+    GLOBEX,
+    Saved,
+    debrief_data,
+    debrief_examples,
+    replay_once,
+    restore,
+    sheet,
+    write_bank,
+    write_yaml,
+)
 
 INITECH = "initech-software-engineer"
 
@@ -56,10 +67,33 @@ def make_initech(cli, home: Path, folder: Path, priorities: list[str]) -> dict[s
     return {"growth": by_theme["growth"][1], "next-steps": by_theme["next-steps"][0]}
 
 
+def _three(cli, home: Path, work: Path, initech_priorities: list[str]) -> dict[str, str]:
+    debrief_examples(cli, home, work)
+    return make_initech(cli, home, work, initech_priorities)
+
+
+@pytest.fixture(scope="module")
+def three_saved(tmp_path_factory: pytest.TempPathFactory) -> Saved:
+    return replay_once(
+        tmp_path_factory, lambda cli, home, work: _three(cli, home, work, ["growth", "autonomy", "team"])
+    )
+
+
+@pytest.fixture(scope="module")
+def three_other_priorities_saved(tmp_path_factory: pytest.TempPathFactory) -> Saved:
+    return replay_once(tmp_path_factory, lambda cli, home, work: _three(cli, home, work, ["team", "growth"]))
+
+
 @pytest.fixture
-def three(cli, work: Path, revint_home: Path) -> dict[str, str]:
-    debrief_examples(cli, revint_home, work)
-    return make_initech(cli, revint_home, work, ["growth", "autonomy", "team"])
+def three(three_saved: Saved, revint_home: Path, work: Path) -> dict[str, str]:
+    """Acme and Globex (the example debriefs) and Initech, replayed once per module."""
+    return restore(three_saved, revint_home, work)
+
+
+@pytest.fixture
+def three_other_priorities(three_other_priorities_saved: Saved, revint_home: Path, work: Path) -> dict[str, str]:
+    """The same, with Initech's priorities team, growth."""
+    return restore(three_other_priorities_saved, revint_home, work)
 
 
 def compare_json(cli, *args: str) -> tuple[dict[str, Any], str]:
@@ -77,7 +111,17 @@ def test_three_companies_cell_by_cell(cli, revint_home: Path, three: dict[str, s
     assert [c["session"] for c in data["companies"]] == [ACME, GLOBEX, INITECH]
     acme, globex, initech = data["companies"]
     for c in data["companies"]:
-        assert list(c) == ["company", "role", "session", "fit", "overall", "unknown", "red_flags", "gut"]
+        assert list(c) == [
+            "company",
+            "role",
+            "session",
+            "fit",
+            "overall",
+            "unknown",
+            "red_flags",
+            "gut",
+            "debriefed",
+        ]
         assert list(c["fit"])[:3] == ["growth", "autonomy", "team"]  # priorities first
         assert list(c["fit"]) == list(acme["fit"])  # every company has every row
 
@@ -210,10 +254,8 @@ def test_a_session_not_debriefed_is_all_unknown(cli, work: Path) -> None:
     assert "Priorities differ" in err
 
 
-def test_differing_priorities_use_the_first_sessions_and_say_so(cli, work: Path, revint_home: Path) -> None:
-    debrief_examples(cli, revint_home, work)
-    make_initech(cli, revint_home, work, ["team", "growth"])
-
+@pytest.mark.usefixtures("three_other_priorities")
+def test_differing_priorities_use_the_first_sessions_and_say_so(cli) -> None:
     data, err = compare_json(cli, INITECH, ACME, GLOBEX)
 
     notice = " ".join(err.split())
@@ -232,10 +274,8 @@ def test_differing_priorities_use_the_first_sessions_and_say_so(cli, work: Path,
     assert initech["overall"] == 0.57
 
 
-def test_priorities_option_overrides_and_silences_the_notice(cli, work: Path, revint_home: Path) -> None:
-    debrief_examples(cli, revint_home, work)
-    make_initech(cli, revint_home, work, ["team", "growth"])
-
+@pytest.mark.usefixtures("three_other_priorities")
+def test_priorities_option_overrides_and_silences_the_notice(cli) -> None:
     data, err = compare_json(cli, ACME, GLOBEX, INITECH, "--priorities", "culture, team")
 
     assert "Priorities differ" not in err
@@ -299,3 +339,144 @@ def test_next_steps_as_a_priority_is_no_row_and_never_unknown(cli) -> None:
     assert list(acme["fit"])[0] == "autonomy"
     assert acme["unknown"] == []
     assert globex["unknown"] == ["autonomy"]
+
+
+# ----- sessions on a bank of our own: independent of the shipped bank ----------------------------------------
+
+UMBRELLA, HOOLI = "umbrella-engineer", "hooli-developer"
+
+
+def _small_sessions(cli, home: Path, work: Path) -> Path:
+    """Umbrella (debriefed) and Hooli (never debriefed), on the small bank: 60 minutes hold every question,
+    so which ones are on the sheet does not depend on the shuffle of ties."""
+    bank = write_bank(work / "bank.yaml")
+    run = ["--no-default-bank", "--bank", str(bank)]
+    for company, role, priorities in (
+        ("Umbrella", "Engineer", ["growth", "autonomy", "team"]),
+        ("Hooli", "Developer", ["team"]),
+    ):
+        profile = {"company": company, "role": role, "minutes": 60, "priorities": priorities}
+        answers = write_yaml(work / f"{company}.yaml", profile)
+        code, _, err = cli([*run, "prep", "--answers", str(answers), "--no-input"])
+        assert code == 0, err
+    questions = sheet(home, UMBRELLA)["questions"]
+    closing = next(q["id"] for q in questions if q["theme"] == "next-steps")
+    ratings = {
+        "growth-a": ("green", "Two promotions last quarter"),
+        "growth-b": ("yellow", "A ladder is being worked on"),
+        "team-a": ("red", "Nobody owns billing"),
+        "culture-a": ("green", "Blameless postmortems"),
+        closing: ("red", ""),
+    }
+    data = debrief_data(questions, ratings, gut=4)
+    code, _, err = cli([*run, "debrief", UMBRELLA, "--answers", str(write_yaml(work / "d.yaml", data))])
+    assert code == 0, err
+    return bank
+
+
+@pytest.fixture(scope="module")
+def small_saved(tmp_path_factory: pytest.TempPathFactory) -> Saved:
+    return replay_once(tmp_path_factory, _small_sessions)
+
+
+@pytest.fixture
+def small(small_saved: Saved, revint_home: Path, work: Path, cli):
+    bank = restore(small_saved, revint_home, work)
+
+    def invoke(*argv: str):
+        return cli(["--no-default-bank", "--bank", str(bank), "compare", *argv])
+
+    return invoke
+
+
+def test_a_debriefed_and_a_new_session_cell_by_cell(small, revint_home: Path) -> None:
+    code, out, err = small(UMBRELLA, HOOLI, "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["priorities"] == ["growth", "autonomy", "team"]  # the first session's
+    assert "Priorities differ" in err
+    umbrella, hooli = data["companies"]
+    # growth: green + yellow; autonomy: not asked (a priority: unknown, never 0); team: red; culture: green
+    assert umbrella["fit"] == {"growth": 0.75, "autonomy": None, "team": 0.0, "culture": 1.0}
+    # (3 * .75 + 1 * 0 + .5 * 1) / (3 + 1 + .5): autonomy, unknown, weighs nothing
+    assert umbrella["overall"] == 0.61
+    assert umbrella["unknown"] == ["autonomy"]
+    assert [(f["theme"], f["note"]) for f in umbrella["red_flags"]] == [
+        ("team", "Nobody owns billing"),
+        ("next-steps", ""),  # a red answer about next steps is a red flag, though it weighs no fit
+    ]
+    assert umbrella["red_flags"][0]["question"] == "What can you tell me about team a?"
+    assert (umbrella["gut"], umbrella["debriefed"]) == (4, True)
+    assert hooli["overall"] is None
+    assert hooli["unknown"] == ["growth", "autonomy", "team"]
+    assert set(hooli["fit"].values()) == {None}
+    assert (hooli["red_flags"], hooli["gut"], hooli["debriefed"]) == ([], None, False)
+
+
+def test_a_session_never_debriefed_says_so_in_the_red_flags_row(small) -> None:
+    code, out, err = small(UMBRELLA, HOOLI, "--format", "md")
+    assert code == 0, err
+    assert _md_row(out, "Theme") == ["Umbrella", "Hooli"]
+    assert _md_row(out, "Growth ★") == ["75%", "unknown"]
+    assert _md_row(out, "Culture") == ["100%", "not asked"]
+    assert _md_row(out, "**Overall fit**") == ["**61%**", "unknown"]
+    assert _md_row(out, "Gut feeling") == ["4/5", "–"]
+    assert _md_row(out, "Red flags") == ["2", "not debriefed"]
+    code, table, err = small(UMBRELLA, HOOLI)
+    assert code == 0, err
+    (row,) = [line for line in table.splitlines() if line.startswith("Red flags")]
+    assert row.split() == ["Red", "flags", "2", "not", "debriefed"]
+    assert "Hooli: must know before deciding: Growth, Autonomy, Team" in table
+    assert "Umbrella red flag: What can you tell me about team a?: Nobody owns billing" in table
+
+
+def test_the_priorities_option_weighs_the_fit_and_silences_the_notice(small) -> None:
+    code, out, err = small(UMBRELLA, HOOLI, "--priorities", "culture, team", "--format", "json")
+    assert code == 0, err
+    assert "Priorities differ" not in err
+    umbrella, _ = json.loads(out)["companies"]
+    assert list(umbrella["fit"])[:2] == ["culture", "team"]
+    # culture 1 (w2), team 0 (w1), growth .75 (w .5): (2 + 0 + .375) / 3.5
+    assert umbrella["overall"] == 0.68
+    assert umbrella["unknown"] == []
+
+
+def test_an_unknown_priority_theme_has_did_you_mean_on_any_bank(small) -> None:
+    code, out, err = small(UMBRELLA, HOOLI, "--priorities", "growth,autonmy")
+    assert code == 2
+    assert "--priorities: unknown theme 'autonmy'; did you mean 'autonomy'?" in err
+    assert out == ""
+    code, _, err = small(UMBRELLA, HOOLI, "--priorities", "growth,growth")
+    assert code == 2
+    assert "--priorities: 'growth' is listed twice" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        ([UMBRELLA], "compare needs at least two sessions"),
+        ([UMBRELLA, "hooli-develper"], f"did you mean '{HOOLI}'?"),
+        ([UMBRELLA, HOOLI, "--format", "xml"], "--format: unknown value 'xml'"),
+    ],
+)
+def test_bad_arguments_are_exit_2(small, argv: list[str], says: str) -> None:
+    code, out, err = small(*argv)
+    assert code == 2
+    assert says in err
+    assert out == ""
+
+
+def test_sessions_named_by_sheet_or_profile_path(small, work: Path) -> None:
+    by_name = small(UMBRELLA, HOOLI, "--format", "json")
+    by_path = small(str(work / f"{UMBRELLA}.md"), str(work / f"{HOOLI}.profile.yaml"), "--format", "json")
+    assert by_path.code == by_name.code == 0
+    assert by_path.out == by_name.out
+
+
+def test_next_steps_as_a_priority_is_no_row_and_never_unknown_on_any_bank(small) -> None:
+    code, out, err = small(UMBRELLA, HOOLI, "--priorities", "next-steps,growth", "--format", "json")
+    assert code == 0, err
+    umbrella, hooli = json.loads(out)["companies"]
+    assert "next-steps" not in umbrella["fit"]
+    assert umbrella["unknown"] == []
+    assert hooli["unknown"] == ["growth"]
