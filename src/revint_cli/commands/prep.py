@@ -103,7 +103,7 @@ def _next_round_start(opts: Options) -> tuple[dict[str, Any] | None, str | None]
     from revint_cli import sessions
 
     session, start, _ = sessions.next_round(opts.next_round)
-    return start, f"{session.name}-round-{session.latest_round + 1}"
+    return start, f"{session.name}-round-{max(session.debriefs) + 1}"  # the round sessions.record starts
 
 
 def plan(bank: Bank, profile: Profile, next_round: Any = None) -> Sheet:
