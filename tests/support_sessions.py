@@ -88,15 +88,21 @@ def _question(qid: str, theme: str, **fields: Any) -> dict[str, Any]:
 
 
 def small_bank() -> dict[str, Any]:
-    """Three questions per priority theme, two culture questions, two closing ones; the bank order ranks."""
-    questions = [_question(f"{theme}-{c}", theme) for theme in ("growth", "autonomy", "team") for c in "abc"]
-    questions += [_question("culture-a", "culture"), _question("culture-b", "culture")]
-    questions += [
-        _question("next-steps-a", "next-steps", minutes=1),
-        _question("next-steps-b", "next-steps", minutes=1),
+    """Three questions per priority theme, two culture questions, two closing ones (format v2): their
+    weights rank them a, b, c within each theme, so that no tie is left to the profile's shuffle."""
+    weight = {"a": 5, "b": 4, "c": 3}
+    questions = [
+        _question(f"{theme}-{c}", theme, weight=weight[c]) for theme in ("growth", "autonomy", "team") for c in "abc"
     ]
+    questions += [_question("culture-a", "culture", weight=5), _question("culture-b", "culture", weight=4)]
+    questions += [
+        _question("next-steps-a", "next-steps", minutes=1, weight=5),
+        _question("next-steps-b", "next-steps", minutes=1, weight=4),
+    ]
+    for q in questions:
+        q["stages"] = {"earliest": "screening", "latest": "offer"}
     themes = [{"id": t, "title": t.replace("-", " ").title(), "summary": f"About {t}."} for t in SMALL_THEMES]
-    return {"version": 1, "themes": themes, "questions": questions}
+    return {"version": 2, "themes": themes, "questions": questions}
 
 
 def write_bank(path: Path) -> Path:

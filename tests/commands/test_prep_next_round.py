@@ -1,7 +1,7 @@
 """`revint prep --next-round SESSION`: the next stage, unknown priorities first, yellow answers first in
 their themes, green ones not asked again, a red one asked again of someone else and marked.
 
-A small bank of our own (three questions per priority theme, ranked by bank order) makes each rule
+A small bank of our own (three questions per priority theme, ranked a, b, c by weight) makes each rule
 visible: without the carry-over from the debrief, the sheet would be ordered differently.
 """
 
@@ -35,7 +35,7 @@ def ids(items: list[dict[str, Any]]) -> list[str]:
 
 def asked_of(data: dict[str, Any], qid: str) -> str | None:
     q = next(q for q in [*data["questions"], *data["backup"]] if q["id"] == qid)
-    return (q["ask"] or {}).get("role")
+    return (q.get("ask") or {}).get("role")
 
 
 # Round 1: what was asked, and how it sounded.
@@ -75,6 +75,7 @@ def debriefed(run, work: Path, revint_home: Path) -> dict[str, Any]:
         "team-b",
         "team-c",
         "culture-a",
+        "culture-b",  # the minutes left are filled
         "next-steps-a",
     ]
     data = debrief_data(first["questions"], ROUND_1, gut=3)
@@ -83,9 +84,9 @@ def debriefed(run, work: Path, revint_home: Path) -> dict[str, Any]:
     return first
 
 
-def next_round(run, work: Path, *extra: str) -> dict[str, Any]:
+def next_round(run, work: Path, *extra: str, minutes: int = 60) -> dict[str, Any]:
     argv = ["prep", "--next-round", SESSION, "--no-input", "-o", "next.json", "--format", "json", "--force"]
-    code, _, err = run(*argv, "--set", "minutes=60", *extra)  # the time is asked again each round
+    code, _, err = run(*argv, "--set", f"minutes={minutes}", *extra)  # the time is asked again each round
     assert code == 0, err
     return json.loads((work / "next.json").read_text(encoding="utf-8"))
 
@@ -141,7 +142,7 @@ def test_a_red_answer_with_nobody_named(run, work: Path, debriefed: dict[str, An
     data = next_round(run, work)
     assert data["profile"].get("interviewers", []) == []  # the people change from round to round
     item = next(q for q in data["questions"] if q["id"] == "team-a")
-    assert item["ask"] is None
+    assert item.get("ask") is None
     assert item["recheck"].endswith("(no one else named to ask)")
 
 
@@ -228,7 +229,7 @@ def test_a_red_answer_among_the_backups_is_marked_too(run, work: Path, revint_ho
         "company": "Umbrella",
         "role": "Engineer",
         "stage": "interview",
-        "minutes": 60,
+        "minutes": 31,  # the priorities, culture-a and the closing question: culture-b is a backup
         "priorities": ["growth", "autonomy", "team"],
         "interviewers": PEOPLE,
     }
@@ -240,8 +241,47 @@ def test_a_red_answer_among_the_backups_is_marked_too(run, work: Path, revint_ho
     assert run("debrief", SESSION, "--answers", str(write_yaml(work / "d1.yaml", data))).code == 0
 
     people = "interviewers=[{name: Priya, role: peer}, {name: Sam, role: manager}]"
-    nxt = next_round(run, work, "--set", people)
+    nxt = next_round(run, work, "--set", people, minutes=31)
+    assert "culture-a" in ids(nxt["questions"])
 
     assert "culture-b" in ids(nxt["backup"])
     item = next(q for q in nxt["backup"] if q["id"] == "culture-b")
     assert "recheck" in item
+
+
+def test_the_next_round_is_written_as_session_round_n(run, work: Path, debriefed: dict[str, Any]) -> None:
+    code, out, err = run("prep", "--next-round", SESSION, "--no-input")
+    assert code == 0, err
+    assert out == ""
+    written = work / f"{SESSION}-round-2.md"
+    assert written.is_file()
+    assert (work / f"{SESSION}-round-2.profile.yaml").is_file()
+    assert f"Sheet written to   {SESSION}-round-2.md" in err
+    # a second time (round 2 is not debriefed yet, so it is still round 2): the files are not replaced
+    # without --force, refused before anything is asked
+    before = written.read_bytes()
+    code, _, err = run("prep", "--next-round", SESSION, "--no-input")
+    assert code == 2
+    assert f"{SESSION}-round-2.md and {SESSION}-round-2.profile.yaml already exist" in err
+    assert written.read_bytes() == before
+
+
+def test_without_input_the_next_round_takes_the_next_stage(run, work: Path, debriefed: dict[str, Any]) -> None:
+    """What changes between rounds is suggested (the stage moves on) and, with --no-input, taken as it is;
+    --set overrides any of it."""
+    code, out, err = run("prep", "--next-round", SESSION, "--no-input", "-o", "-", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["profile"]["stage"] == "final"
+    code, out, err = run(
+        "prep", "--next-round", SESSION, "--no-input", "-o", "-", "--format", "json", "--set", "stage=offer"
+    )
+    assert code == 0, err
+    assert json.loads(out)["profile"]["stage"] == "offer"
+    assert sorted(p.name for p in work.iterdir()) == ["d1.yaml", "round1.md", "round1.profile.yaml", "umbrella.yaml"]
+
+
+def test_the_next_round_refuses_answers_files_and_resume(run, debriefed: dict[str, Any]) -> None:
+    for extra in (["--answers", "x.yaml"], ["--resume"]):
+        code, _, err = run("prep", "--next-round", SESSION, *extra)
+        assert code == 2
+        assert "--next-round starts from the session's profile: change keys with --set" in err
