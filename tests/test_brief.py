@@ -303,7 +303,7 @@ def test_compare_lists_differences_missing_answers_and_different_numbers() -> No
     a = profile(
         interviewer={"name": "Sam", "role": "manager"},
         answers={
-            "you-why-stay": "The people.",
+            "you-hard-now": "On-call, twice a week",
             "process-timeline": "A decision within 5 days",
             qid: "We ship weekly",
             "process-decides": "Me",
@@ -311,23 +311,29 @@ def test_compare_lists_differences_missing_answers_and_different_numbers() -> No
     )
     b = profile(
         interviewer={"name": "Kim", "role": "peer"},
-        answers={"you-why-stay": "the  people", "process-timeline": "Within 10 days", "you-hard-now": "On-call"},
+        answers={
+            "you-why-stay": "the  people",
+            "process-timeline": "Within 10 days",
+            "you-hard-now": "On-call",
+            "you-why-joined": "the mission",
+        },
     )
     result = brief.compare(a, b, texts, ("Sam", "Kim"))
-    assert result.agreed == ["you-why-stay"]
+    assert result.agreed == []  # why each joined and stays is their own: not compared
     got = [(d.id, d.status) for d in result.differences]
     assert got == [
-        ("you-hard-now", "only-second"),
+        ("you-hard-now", "differ"),
         (qid, "only-first"),
         ("process-timeline", "differ"),
         ("process-decides", "only-first"),
     ]
+    assert result.differences[0].numbers is None  # only one of them gives a number
     timeline = result.differences[2]
     assert timeline.numbers == (("5",), ("10",))
     assert timeline.text == "What is the timeline, and can you keep to it?"
     text = brief.comparison_markdown(result)
     assert "⚠ the numbers differ: 5 and 10" in text
-    assert "*only Kim has an answer*" in text
+    assert "*only Sam has an answer*" in text
     assert json.loads(result.to_json())["differences"][2]["numbers"] == [["5"], ["10"]]
     assert result.warnings == []
 
@@ -338,3 +344,10 @@ def test_compare_warns_when_the_files_are_for_different_roles() -> None:
     assert result.differences == []
     assert result.agreed == []
     assert "No differences" in brief.comparison_markdown(result)
+
+
+def test_each_question_shows_its_id_for_the_answers_file() -> None:
+    result = brief.plan(SHIPPED, FINAL_MANAGER)
+    text = brief.markdown(result)
+    for item in result.questions:
+        assert f"*~{item.minutes} min* · `{item.id}`" in text

@@ -49,6 +49,7 @@ PROCESS: tuple[tuple[str, str], ...] = (
     ("process-hear-back", "When will the candidate hear back, and from whom?"),
 )
 PROMPT_IDS = tuple(pid for pid, _ in (*PERSONAL, *PROCESS))
+OWN_REASONS = ("you-why-joined", "you-why-stay")  # each interviewer's own: never compared
 # The keys the wizard asks, in its order; `answers` only with --record.
 ASKED_KEYS = ("company", "role", "role_family", "seniority", "work_mode", "stage", "interviewer", "minutes", "themes")
 
@@ -452,7 +453,7 @@ def _item_lines(item: BriefItem) -> list[str]:
     out = [
         f"### {md_escape(item.text)}",
         "",
-        f"*~{item.minutes} min*" + (f" · {md_escape(item.refer)}" if item.refer else ""),
+        f"*~{item.minutes} min* · `{item.id}`" + (f" · {md_escape(item.refer)}" if item.refer else ""),
     ]
     out.append("")
     if item.why:
@@ -525,8 +526,9 @@ def _same(a: str, b: str) -> bool:
 
 
 def compare(first: BriefProfile, second: BriefProfile, texts: Mapping[str, str], labels: tuple[str, str]) -> Comparison:
-    """Where two interviewers' drafted answers differ, or one of them has none. `texts` gives each id's
-    question (the prompts' and the bank's); the order is the prompts, then the questions, then the process."""
+    """Where two interviewers' drafted answers differ, or one of them has none; why each joined and why each
+    stays are their own, and left out. `texts` gives each id's question (the prompts' and the bank's); the
+    order is the prompts, then the questions, then the process."""
     warnings = []
     if (_low(first.company), _low(first.role)) != (_low(second.company), _low(second.role)):
         warnings.append(
@@ -538,7 +540,9 @@ def compare(first: BriefProfile, second: BriefProfile, texts: Mapping[str, str],
     def given(profile: BriefProfile, key: str) -> bool:
         return bool(profile.answer(key).answer.strip())
 
-    ids = [k for k in (*first.answers, *second.answers) if given(first, k) or given(second, k)]
+    ids = [
+        k for k in (*first.answers, *second.answers) if k not in OWN_REASONS and (given(first, k) or given(second, k))
+    ]
     order = {key: n for n, key in enumerate((*(pid for pid, _ in PERSONAL), *texts, *(pid for pid, _ in PROCESS)))}
     ids = sorted(dict.fromkeys(ids), key=lambda k: (order.get(k, len(order)), k))
     differences: list[Difference] = []
