@@ -275,8 +275,8 @@ def test_duplicate_key_inside_a_question() -> None:
 
 def test_version() -> None:
     assert problems("themes: []\n") == ["user.yaml:1: version: required, but missing"]
-    text = "# a comment\nversion: 2\n"
-    assert problems(text) == ["user.yaml:2: version: unsupported version '2'; this revint reads version 1"]
+    text = "# a comment\nversion: 3\n"
+    assert problems(text) == ["user.yaml:2: version: unsupported version '3'; this revint reads version 2"]
 
 
 def test_ids_must_be_kebab_case() -> None:
@@ -357,7 +357,7 @@ def test_an_existing_id_replaces_the_question(tmp_path: Path, shipped: bank.Bank
     assert len(layered.questions) == len(shipped.questions)
     assert list(layered.questions) == list(shipped.questions)  # replaced in place, not moved or duplicated
     assert [q.id for q in layered.in_theme("autonomy")].count(original.id) == 1
-    assert layered.origins["question", original.id].label == str(path)
+    assert layered.sources[-1] == str(path)
 
 
 def test_a_new_theme_is_added(tmp_path: Path, shipped: bank.Bank) -> None:

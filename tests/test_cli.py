@@ -67,7 +67,7 @@ def test_an_expected_failure_is_its_message_and_its_code(cli, monkeypatch) -> No
     def refuse(*args: object, **kwargs: object) -> None:
         raise RevintError("nothing to see here", ExitCode.USAGE)
 
-    monkeypatch.setattr("revint_cli.commands.sessions", refuse)
+    monkeypatch.setattr("revint_cli.commands.sessions.run", refuse)
     code, out, err = cli(["sessions"])
     assert (code, out, err) == (2, "", "nothing to see here\n")
 
@@ -83,7 +83,7 @@ def test_ctrl_c_outside_a_prompt_is_130(cli, monkeypatch) -> None:
     def interrupt(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("revint_cli.commands.sessions", interrupt)
+    monkeypatch.setattr("revint_cli.commands.sessions.run", interrupt)
     code, _, err = cli(["sessions"])
     assert code == 130
     assert "Traceback" not in err
@@ -97,4 +97,4 @@ def test_a_usage_error_is_exit_2_without_traceback(cli) -> None:
 
 
 def test_the_exit_codes_are_the_documented_ones() -> None:
-    assert [int(c) for c in ExitCode] == [0, 2, 3, 130]
+    assert [int(c) for c in ExitCode] == [0, 2, 3, 130, 141]

@@ -115,6 +115,8 @@ def parse(text: str) -> Located:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else None
+        if "maximum nesting depth" in str(exc.problem):  # libyaml's own limit, far above ours
+            raise YamlSyntaxError(f"nested deeper than {MAX_DEPTH} levels", line) from None
         raise YamlSyntaxError(f"YAML syntax error: {exc.problem or exc.context}", line, column) from None
     except yaml.YAMLError as exc:  # errors without a mark, e.g. a byte the reader refuses
         raise YamlSyntaxError(f"YAML error: {exc}", 1) from None

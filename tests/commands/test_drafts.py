@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -27,19 +28,12 @@ def test_drafts_lists_company_role_and_last_change_newest_first(cli, revint_home
     code, out, err = cli(["drafts"])
 
     assert code == 0, err
-    rows = [line.split() for line in out.splitlines() if line.strip()]
-    assert rows[0] == ["name", "kind", "company", "role", "last", "change"]
-    assert rows[1][:4] == ["globex-designer", "prep", "Globex", "Designer"]
-    assert rows[2] == [
-        "acme-corp-backend-engineer",
-        "prep",
-        "Acme",
-        "Corp",
-        "Backend",
-        "Engineer",
-        "2026-11-20",
-        "09:41",
-    ]
+    lines = out.splitlines()
+    # one block per draft, newest first: the name on a line of its own, then company and role
+    assert lines[0].split()[:2] == ["globex-designer", "prep"]
+    assert lines[1].strip() == "Globex · Designer"
+    assert lines[2].split() == ["acme-corp-backend-engineer", "prep", "·", "2026-11-20", "09:41"]
+    assert lines[3].strip() == "Acme Corp · Backend Engineer"
     assert "revint prep --resume" in out
 
 
@@ -49,15 +43,16 @@ def test_drafts_with_none_says_so(cli) -> None:
     assert "No unfinished preps or debriefs." in out
 
 
-def test_drafts_skips_a_file_that_is_not_a_draft(cli, revint_home: Path) -> None:
+def test_drafts_lists_a_damaged_file_with_its_line(cli, revint_home: Path) -> None:
     drafts.save("prep", "good", {"company": "Acme", "role": "Dev"})
-    (revint_home / "drafts" / "broken.yaml").write_text("kind: [\n", encoding="utf-8")
+    (revint_home / "drafts" / "broken.yaml").write_text("kind: prep\nanswers: [\n", encoding="utf-8")
     (revint_home / "drafts" / "other.yaml").write_text("hello: world\n", encoding="utf-8")
     code, out, err = cli(["drafts"])
     assert code == 0, err
-    assert "good" in out
-    assert "broken" not in out
-    assert "other" not in out
+    assert out.splitlines()[:2] == ["good  prep · " + out.splitlines()[0].split(" · ")[1], "  Acme · Dev"]
+    assert re.search(r"^broken  damaged · .*\n  .*broken\.yaml:3:1: YAML syntax error", out, flags=re.MULTILINE)
+    assert re.search(r"^other  damaged · .*\n  .*other\.yaml:1: ", out, flags=re.MULTILINE)
+    assert "revint drafts --clear NAME" in out
 
 
 def test_drafts_clear_removes_only_that_draft(cli, revint_home: Path) -> None:

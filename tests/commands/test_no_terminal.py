@@ -5,25 +5,22 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from revint_cli.commands import DEBRIEF_NEEDS_TERMINAL
-from revint_cli.prep import NEEDS_TERMINAL
+from revint_cli.commands.debrief import NEEDS_TERMINAL as DEBRIEF_NEEDS_TERMINAL
+from revint_cli.commands.prep import NEEDS_TERMINAL
 from support_sessions import EXAMPLES, GLOBEX
 
 PREP_MESSAGE = "revint prep needs a terminal; use --answers FILE (see revint prep --help)"
 
 
-def run_without_terminal(
-    cwd: Path, *args: str, stdin: int | bytes = subprocess.DEVNULL
-) -> tuple[int, bytes, bytes, float]:
+def run_without_terminal(cwd: Path, *args: str, stdin: int | bytes = subprocess.DEVNULL) -> tuple[int, bytes, bytes]:
+    """Run revint with no terminal; a hang (waiting for input that never comes) fails at the timeout."""
     env = dict(os.environ, TERM="xterm-256color")  # a terminal type that would allow colours, were there one
     env.pop("NO_COLOR", None)
     cwd.mkdir(exist_ok=True)
-    started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "revint_cli", *args],
         cwd=cwd,
@@ -31,9 +28,9 @@ def run_without_terminal(
         stdin=stdin if isinstance(stdin, int) else None,
         input=stdin if isinstance(stdin, bytes) else None,
         capture_output=True,
-        timeout=30,
+        timeout=20,
     )
-    return done.returncode, done.stdout, done.stderr, time.monotonic() - started
+    return done.returncode, done.stdout, done.stderr
 
 
 def test_the_message_is_the_documented_one() -> None:
@@ -42,10 +39,9 @@ def test_the_message_is_the_documented_one() -> None:
 
 @pytest.mark.parametrize("stdin", [subprocess.DEVNULL, b"Acme Corp\nBackend Engineer\n"], ids=["dev-null", "pipe"])
 def test_prep_without_a_terminal_exits_2_at_once(tmp_path: Path, revint_home: Path, stdin: int | bytes) -> None:
-    code, out, err, seconds = run_without_terminal(tmp_path / "work", "prep", stdin=stdin)
+    code, out, err = run_without_terminal(tmp_path / "work", "prep", stdin=stdin)
 
     assert code == 2
-    assert seconds < 2.0, f"took {seconds:.1f} s"
     assert err.decode("utf-8") == PREP_MESSAGE + "\n"
     assert out == b""
     assert b"Traceback" not in err
@@ -55,14 +51,14 @@ def test_prep_without_a_terminal_exits_2_at_once(tmp_path: Path, revint_home: Pa
 
 
 def test_prep_resume_without_a_terminal_and_no_draft(tmp_path: Path) -> None:
-    code, out, err, _ = run_without_terminal(tmp_path / "work", "prep", "--resume")
+    code, out, err = run_without_terminal(tmp_path / "work", "prep", "--resume")
     assert code == 2
     assert err.decode("utf-8") == "no unfinished prep to resume (see revint drafts)\n"
     assert b"\x1b" not in out + err
 
 
 def test_prep_with_answers_needs_no_terminal(tmp_path: Path) -> None:
-    code, out, err, _ = run_without_terminal(
+    code, out, err = run_without_terminal(
         tmp_path / "work", "prep", "--answers", str(EXAMPLES / "acme-backend.yaml")
     )
     assert code == 0, err
@@ -72,15 +68,14 @@ def test_prep_with_answers_needs_no_terminal(tmp_path: Path) -> None:
 
 
 def test_debrief_without_a_terminal_exits_2(tmp_path: Path) -> None:
-    code, _, err, _ = run_without_terminal(
+    code, _, err = run_without_terminal(
         tmp_path / "work", "prep", "--answers", str(EXAMPLES / "globex-platform.yaml")
     )
     assert code == 0, err
 
-    code, out, err, seconds = run_without_terminal(tmp_path / "work", "debrief", GLOBEX)
+    code, out, err = run_without_terminal(tmp_path / "work", "debrief", GLOBEX)
 
     assert code == 2
-    assert seconds < 2.0
     assert err.decode("utf-8") == DEBRIEF_NEEDS_TERMINAL + "\n"
     assert "use --answers FILE" in DEBRIEF_NEEDS_TERMINAL
     assert b"Traceback" not in err

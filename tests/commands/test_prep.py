@@ -148,7 +148,7 @@ def test_missing_keys_are_asked_in_a_terminal(
 
     asked: list[dict[str, Any]] = []
 
-    def fake_prep(bank: Any, answers: dict[str, Any], on_answer: Any, *, review: bool = False) -> dict[str, Any]:
+    def fake_prep(bank: Any, answers: dict[str, Any], on_answer: Any, *, resumed: bool = False) -> dict[str, Any]:
         asked.append(dict(answers))
         answers["minutes"] = 15
         on_answer(answers)
