@@ -58,9 +58,7 @@ def test_prep_resume_without_a_terminal_and_no_draft(tmp_path: Path) -> None:
 
 
 def test_prep_with_answers_needs_no_terminal(tmp_path: Path) -> None:
-    code, out, err = run_without_terminal(
-        tmp_path / "work", "prep", "--answers", str(EXAMPLES / "acme-backend.yaml")
-    )
+    code, out, err = run_without_terminal(tmp_path / "work", "prep", "--answers", str(EXAMPLES / "acme-backend.yaml"))
     assert code == 0, err
     assert (tmp_path / "work" / "acme-corp-senior-backend-engineer.md").is_file()
     assert b"\x1b" not in out + err
@@ -68,9 +66,7 @@ def test_prep_with_answers_needs_no_terminal(tmp_path: Path) -> None:
 
 
 def test_debrief_without_a_terminal_exits_2(tmp_path: Path) -> None:
-    code, _, err = run_without_terminal(
-        tmp_path / "work", "prep", "--answers", str(EXAMPLES / "globex-platform.yaml")
-    )
+    code, _, err = run_without_terminal(tmp_path / "work", "prep", "--answers", str(EXAMPLES / "globex-platform.yaml"))
     assert code == 0, err
 
     code, out, err = run_without_terminal(tmp_path / "work", "debrief", GLOBEX)
