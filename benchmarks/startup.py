@@ -67,8 +67,12 @@ def main() -> None:
         minimal.write_text(MINIMAL_APP, encoding="utf-8")
         env = {**os.environ, "REVINT_HOME": tmp, "NO_COLOR": "1", "COLUMNS": "80", "TERM": "dumb"}
         env.pop("REVINT_BANK", None)
+        # as installed: compiled modules are kept (the warm-up run writes them for an editable install)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         cases = [
             ("minimal typer app --help", [sys.executable, str(minimal), "--help"]),
+            # typer 0.29 coerces every parameter of a command that runs through pydantic: its own floor
+            ("minimal typer app, its command", [sys.executable, str(minimal), "--name", "x"]),
             ("revint --help", [*revint, "--help"]),
             ("revint themes", [*revint, "themes"]),
             (

@@ -193,6 +193,13 @@ NextRound = Annotated[
     ),
 ]
 
+SheetFormat = Annotated[
+    str, typer.Option("--format", "-f", metavar="FORMAT", help="md, html (to open and print) or json.")
+]
+Compact = Annotated[
+    bool, _flag("--compact", help="Only whom to ask, the minutes and one follow-up per question (md and html).")
+]
+
 
 @app.command()
 def prep(
@@ -200,7 +207,8 @@ def prep(
     sets: Sets = None,
     no_input: NoInput = False,
     output: Output = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="md or json.")] = "md",
+    fmt: SheetFormat = "md",
+    compact: Compact = False,
     force: Annotated[bool, _flag("--force", help="Replace an existing sheet or profile.")] = False,
     resume: Annotated[bool, _flag("--resume", help="Continue the last interrupted prep.")] = False,
     draft: Annotated[
@@ -215,7 +223,8 @@ def prep(
     from revint_cli import answers as answers_mod
     from revint_cli.commands import prep as command
 
-    _format(fmt, ("md", "json"))
+    _format(fmt, command.FORMATS)
+    command.check_compact(fmt, compact)
     if draft is not None and not resume:
         raise RevintError("--draft goes with --resume")
     if next_round is not None and (answers is not None or resume):
@@ -223,7 +232,7 @@ def prep(
             "--next-round starts from the session's profile: change keys with --set, not --answers or --resume"
         )
     given = answers_mod.Options(answers, list(sets or []), no_input, resume, draft)
-    opts = command.Options(given, output, fmt, force, next_round)
+    opts = command.Options(given, output, fmt, force, next_round, compact)
     # A custom bank is checked before the first question; the shipped one loads when first needed.
     _show(command.run(load_bank, opts, interactive=_interactive(), eager=bool(_State.bank_files)))
 
@@ -374,6 +383,9 @@ def main() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    # pydantic looks for plugins (entry points of every installed package, about 17 ms) before validating
+    # the first model; revint uses none. As typer does while it builds its parameters; a user's own setting wins.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     if sys.stdin is None:  # started with standard input closed: nothing can be typed, as with no terminal
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the process
     if sys.stdout is None:
