@@ -19,13 +19,17 @@ import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from revint_cli import drafts
 from revint_cli.errors import ExitCode, RevintError
 
 if TYPE_CHECKING:
-    from revint_cli import yamlio
+    from pydantic import BaseModel
+
+    from revint_cli import loading, yamlio
+
+M = TypeVar("M", bound="BaseModel")
 
 Answers = dict[str, Any]
 Ask = Callable[[Answers, "drafts.Recorder", bool], Answers]  # (answers, save, resumed) -> answers
@@ -91,6 +95,26 @@ class Gathered:
 
         doc = self.doc or yamlio.Located({})
         return yamlio.Located(self.clean(), doc.lines, list(doc.problems), dict(doc.problem_lines))
+
+    def validate(self, model: type[M], check: Callable[[Answers], list[loading.Problem]]) -> M:
+        """The answers as `model`, or one error listing every problem: `FILE:LINE: key: message` for what the
+        file says, `--set key: message` for what `--set` changed. `check` adds problems the model cannot see
+        (an unknown theme of the bank), except where the model already found one."""
+        from revint_cli import loading
+
+        located = self.located()
+        in_file = list(located.problems)
+        located.problems = []
+        result, problems = loading.validate(model, located)
+        places = {loc for loc, _ in problems}
+        problems += [p for p in check(located.data) if p[0] not in places]
+        if not problems and not in_file:
+            assert result is not None
+            return result
+        from_file = in_file + [(loc, msg) for loc, msg in problems if not loc or loc[0] not in self.overridden]
+        lines = loading.format_problems(self.label, located, from_file)
+        lines += [f"--set {loading.dotted(loc)}: {msg}" for loc, msg in problems if loc and loc[0] in self.overridden]
+        loading.fail(lines)
 
 
 def gather(

@@ -21,18 +21,17 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import Field, model_validator
 
 from revint_cli import loading, yamlio
-from revint_cli.fields import Id, Line, Note, ProfileMinutes, Strict, version
-from revint_cli.profile import Interviewer, Profile
+from revint_cli.fields import Id, Line, Note, ProfileMinutes, Strict
+from revint_cli.profile import Interviewer, Job, Profile
 from revint_cli.render import md_escape
 from revint_cli.sheet import Item, Uncovered
 from revint_cli.untrusted import to_json
-from revint_cli.vocab import STAGES, RoleFamily, Seniority, Stage, WorkMode, minutes_default
+from revint_cli.vocab import STAGES, minutes_default
 
 if TYPE_CHECKING:
     from revint_cli.bank import Bank
 
 SCHEMA = "revint.brief/1"
-Version = version(1)
 Words = Annotated[str, Field(max_length=2000)]
 
 # The prompts every brief opens and closes with, by id: the ids are the keys of `answers:`.
@@ -69,16 +68,9 @@ class DraftAnswer(Strict):
         return {"answer": data} if isinstance(data, str) else data
 
 
-class BriefProfile(Strict):
+class BriefProfile(Job):
     """The interviewer's answers file: the role, who they are to the candidate, and their drafted answers."""
 
-    version: Version = 1  # type: ignore[valid-type]
-    company: Line
-    role: Line
-    role_family: RoleFamily = "other"
-    seniority: Seniority = "mid"
-    work_mode: WorkMode = "onsite"
-    stage: Stage = "interview"
     interviewer: Interviewer = Field(default_factory=lambda: Interviewer(role="manager"))
     minutes: ProfileMinutes = 20  # the default depends on the stage, as for a candidate  # type: ignore[valid-type]
     themes: list[Id] = Field(default_factory=list, description="What the company wants to get right, first first.")

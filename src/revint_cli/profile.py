@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field, model_validator
 
@@ -26,7 +26,10 @@ from revint_cli.vocab import (
     minutes_default,
 )
 
-Version = version(1)
+if TYPE_CHECKING:  # for mypy, a version is an int; for pydantic, one it supports, with a clear message
+    Version = int
+else:
+    Version = version(1)
 
 
 class Interviewer(Strict):
@@ -59,14 +62,19 @@ class CustomQuestion(Strict):
     minutes: QuestionMinutes = 3
 
 
-class Profile(Strict):
-    version: Version = 1  # type: ignore[valid-type]
+class Job(Strict):
+    """What a candidate's profile and an interviewer's brief both say first: the job and the stage."""
+
+    version: Version = 1
     company: Line
     role: Line
     role_family: RoleFamily = "other"
     seniority: Seniority = "mid"
     work_mode: WorkMode = "onsite"
     stage: Stage = "interview"
+
+
+class Profile(Job):
     format: Format = "video"
     minutes: ProfileMinutes = 20  # the default depends on the stage: see _stage_defaults
     date: dt.date | None = None

@@ -1,4 +1,8 @@
-"""The cheat sheet's layout in markdown, and JSON for tools. Pure functions of a `Sheet`."""
+"""The cheat sheet's layout in markdown, and JSON for tools. Pure functions of a `Sheet`.
+
+`compact` keeps what fits on one printed page: each question with whom to ask, its minutes and its first
+follow-up. `text` picks the format; HTML lives in `render_html` and loads only when asked for.
+"""
 
 from __future__ import annotations
 
@@ -33,7 +37,22 @@ def _escape_line_start(m: re.Match[str]) -> str:
     return m.group(1) + m.group(3) + "\\" + m.group(4)
 
 
-def markdown(sheet: Sheet) -> str:
+FORMATS = ("md", "json", "html")
+SUFFIXES = {"md": ".md", "json": ".json", "html": ".html"}
+
+
+def text(sheet: Sheet, fmt: str, *, compact: bool = False) -> str:
+    """The sheet in `fmt` (one of FORMATS); `compact` applies to md and html."""
+    if fmt == "json":
+        return sheet.to_json()
+    if fmt == "html":
+        from revint_cli import render_html
+
+        return render_html.html(sheet, compact=compact)
+    return markdown(sheet, compact=compact)
+
+
+def markdown(sheet: Sheet, *, compact: bool = False) -> str:
     p = sheet.profile
     out: list[str] = [f"# Reverse interview: {md_escape(p.role)} at {md_escape(p.company)}", ""]
     facts = []
@@ -45,15 +64,16 @@ def markdown(sheet: Sheet) -> str:
         facts.append("**With:** " + ", ".join(md_escape(iv.label()) for iv in p.interviewers))
     facts.append(f"**Time:** {sheet.planned_minutes} of {sheet.budget_minutes} minutes planned")
     out += [" · ".join(facts), ""]
-    out += [
-        "> Open with what you already know, then ask. Listen for specifics: names, dates, numbers,",
-        "> a recent example. When an answer stays vague or polished, use a follow-up.",
-        "",
-    ]
+    if not compact:
+        out += [
+            "> Open with what you already know, then ask. Listen for specifics: names, dates, numbers,",
+            "> a recent example. When an answer stays vague or polished, use a follow-up.",
+            "",
+        ]
     order = sheet.theme_order()
     for theme in order:
         if theme != CLOSING_THEME:
-            out += _section(sheet, theme, f"## {md_escape(sheet.title(theme))}")
+            out += _section(sheet, theme, f"## {md_escape(sheet.title(theme))}", compact)
 
     unplaced = [t for t in sheet.research if t not in order]
     if unplaced:
@@ -67,7 +87,7 @@ def markdown(sheet: Sheet) -> str:
         out.append("")
 
     if sheet.closing():
-        out += _section(sheet, CLOSING_THEME, "## Before you leave: next steps")
+        out += _section(sheet, CLOSING_THEME, "## Before you leave: next steps", compact)
 
     if sheet.backup:
         out += ["## If time allows", ""]
@@ -77,7 +97,7 @@ def markdown(sheet: Sheet) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _section(sheet: Sheet, theme: str, heading: str) -> list[str]:
+def _section(sheet: Sheet, theme: str, heading: str, compact: bool) -> list[str]:
     items = sheet.in_theme(theme)
     people = list(dict.fromkeys(md_escape(i.ask.label()) for i in items if i.ask))
     if people:
@@ -87,11 +107,13 @@ def _section(sheet: Sheet, theme: str, heading: str) -> list[str]:
     if note:
         out += [f"> **You found:** {md_escape(note)}", ""]
     for item in items:
-        out += _question(sheet, item)
+        out += _question(sheet, item, compact=compact)
+    if compact:
+        out.append("")
     return out
 
 
-def _question(sheet: Sheet, item: Item, *, brief: bool = False) -> list[str]:
+def _question(sheet: Sheet, item: Item, *, brief: bool = False, compact: bool = False) -> list[str]:
     line = f"- [ ] {md_escape(item.text)} (~{item.minutes} min)"
     if brief:
         line += f" · {md_escape(sheet.title(item.theme))}"
@@ -104,6 +126,8 @@ def _question(sheet: Sheet, item: Item, *, brief: bool = False) -> list[str]:
         out.append(f"  - 🔁 {md_escape(item.recheck)}")
     if brief:
         return out
+    if compact:
+        return out + [f"  - ↳ {md_escape(f)}" for f in item.follow_ups[:1]]
     if item.why:
         out.append(f"  - *Why ask:* {md_escape(item.why)}")
     if item.follow_ups:

@@ -261,16 +261,30 @@ def _brief(value: Any) -> str:
     return str(value)
 
 
-def _about_the_job(ask: Prompter, given: _Answers) -> None:
-    for key, message in (("company", "Which company is the interview with?"), ("role", "For which role?")):
+# The wording of the questions about the job: the candidate's (prep), then the interviewer's (brief).
+CANDIDATE_WORDS = (
+    "Which company is the interview with?",
+    "Where would you work?",
+    "Which stage of the process is this?",
+)
+INTERVIEWER_WORDS = (
+    "Which company are you hiring for?",
+    "Where will the new hire work?",
+    "Which stage of the process is your conversation?",
+)
+
+
+def _about_the_job(ask: Prompter, given: _Answers, words: tuple[str, str, str] = CANDIDATE_WORDS) -> None:
+    company, where, stage = words
+    for key, message in (("company", company), ("role", "For which role?")):
         if given.need(key):
             given.keep(key, ask.text(message, default=str(given.default(key, "")), validate=required_line))
     role = str(given.data.get("role", ""))
     selects = (
         ("role_family", "Which kind of role is it?", vocab.ROLE_FAMILIES, vocab.guess_role_family(role)),
         ("seniority", "At which level?", vocab.SENIORITIES, vocab.guess_seniority(role)),
-        ("work_mode", "Where would you work?", vocab.WORK_MODES, "onsite"),
-        ("stage", "Which stage of the process is this?", vocab.STAGES, "interview"),
+        ("work_mode", where, vocab.WORK_MODES, "onsite"),
+        ("stage", stage, vocab.STAGES, "interview"),
     )
     for key, message, values, fallback in selects:
         if given.need(key):
@@ -544,19 +558,7 @@ def brief(
     ask = Prompter()
     review = resumed and _review_brief(ask, answers)
     given = _Answers(answers, save, review)
-    for key, message in (("company", "Which company are you hiring for?"), ("role", "For which role?")):
-        if given.need(key):
-            given.keep(key, ask.text(message, default=str(given.default(key, "")), validate=required_line))
-    role = str(given.data.get("role", ""))
-    selects = (
-        ("role_family", "Which kind of role is it?", vocab.ROLE_FAMILIES, vocab.guess_role_family(role)),
-        ("seniority", "At which level?", vocab.SENIORITIES, vocab.guess_seniority(role)),
-        ("work_mode", "Where will the new hire work?", vocab.WORK_MODES, "onsite"),
-        ("stage", "Which stage of the process is your conversation?", vocab.STAGES, "interview"),
-    )
-    for key, message, values, fallback in selects:
-        if given.need(key):
-            given.keep(key, ask.select(message, [(v, v) for v in values], default=str(given.default(key, fallback))))
+    _about_the_job(ask, given, INTERVIEWER_WORDS)
     if given.need("interviewer"):
         _brief_interviewer(ask, given)
     if given.need("minutes"):

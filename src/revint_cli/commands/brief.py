@@ -113,22 +113,9 @@ def _to_draft(bank: Callable[[], Bank], data: dict[str, Any]) -> list[tuple[str,
 
 def validate(bank: Bank, got: Gathered) -> BriefProfile:
     """The answers file as a model, or one error listing every problem: `FILE:LINE: key: message`."""
-    from revint_cli import loading
     from revint_cli.brief import BriefProfile, check_against_bank
 
-    located = got.located()
-    in_file = list(located.problems)
-    located.problems = []
-    profile, problems = loading.validate(BriefProfile, located)
-    places = {loc for loc, _ in problems}
-    problems += [p for p in check_against_bank(located.data, bank) if p[0] not in places]
-    if not problems and not in_file:
-        assert profile is not None
-        return profile
-    from_file = in_file + [(loc, msg) for loc, msg in problems if not loc or loc[0] not in got.overridden]
-    lines = loading.format_problems(got.label, located, from_file)
-    lines += [f"--set {loading.dotted(loc)}: {msg}" for loc, msg in problems if loc and loc[0] in got.overridden]
-    loading.fail(lines)
+    return got.validate(BriefProfile, lambda data: check_against_bank(data, bank))
 
 
 def base_name(profile: BriefProfile) -> str:

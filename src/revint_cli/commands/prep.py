@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 # The models, the YAML reader and the bank are imported where they are used: a wizard started from
 # scratch shows its first prompt before any of them is needed (see benchmarks/first_prompt.py).
 
+FORMATS = ("md", "json", "html")  # as render.FORMATS, without loading the sheet's models for --help
 NEEDS_TERMINAL = "revint prep needs a terminal; use --answers FILE (see revint prep --help)"
 REQUIRED = ("company", "role")
 
@@ -53,6 +54,7 @@ class Options:
     fmt: str = "md"
     force: bool = False
     next_round: str | None = None
+    compact: bool = False
 
 
 @dataclass
@@ -73,7 +75,7 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
     got = answers.gather(SPEC, opts.answers, start=start, interactive=interactive, ask=functools.partial(_ask, bank))
     profile = validate(bank(), got)
     sheet = plan(bank(), profile, got.data.get("_next_round"))
-    text = sheet.to_json() if opts.fmt == "json" else _markdown(sheet)
+    text = _render(sheet, opts.fmt, opts.compact)
     written = write(profile, text, opts, got, round_name)
     from revint_cli import sessions
 
@@ -83,10 +85,15 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
     return shown.extend(summary(sheet, written, name))
 
 
-def _markdown(sheet: Sheet) -> str:
+def _render(sheet: Sheet, fmt: str, compact: bool) -> str:
     from revint_cli import render
 
-    return render.markdown(sheet)
+    return render.text(sheet, fmt, compact=compact)
+
+
+def check_compact(fmt: str, compact: bool) -> None:
+    if compact and fmt == "json":
+        raise RevintError("--compact goes with --format md or html: the JSON always holds the whole sheet")
 
 
 def _ask(bank: Callable[[], Bank], data: dict[str, Any], save: drafts.Recorder, resumed: bool) -> dict[str, Any]:
@@ -119,29 +126,16 @@ def plan(bank: Bank, profile: Profile, next_round: Any = None) -> Sheet:
 
 def validate(bank: Bank, got: Gathered) -> Profile:
     """The profile, or one error listing every problem: `FILE:LINE: key: message`, `--set key: message`."""
-    from revint_cli import loading
     from revint_cli.profile import Profile, check_against_bank
 
-    located = got.located()
-    in_file = list(located.problems)
-    located.problems = []
-    profile, problems = loading.validate(Profile, located)
-    places = {loc for loc, _ in problems}
-    problems += [p for p in check_against_bank(located.data, bank) if p[0] not in places]
-    if not problems and not in_file:
-        assert profile is not None
-        return profile
-    from_file = in_file + [(loc, msg) for loc, msg in problems if not loc or loc[0] not in got.overridden]
-    lines = loading.format_problems(got.label, located, from_file)
-    lines += [f"--set {loading.dotted(loc)}: {msg}" for loc, msg in problems if loc and loc[0] in got.overridden]
-    loading.fail(lines)
+    return got.validate(Profile, lambda data: check_against_bank(data, bank))
 
 
 def targets(profile_slug: str, opts: Options) -> tuple[Path | None, Path | None]:
     """Where the sheet and the profile go: `-o -` prints the sheet and writes nothing here."""
     if opts.output == "-":
         return None, None
-    suffix = ".json" if opts.fmt == "json" else ".md"
+    suffix = "." + opts.fmt
     sheet = Path(opts.output) if opts.output else Path(f"{profile_slug}{suffix}")
     if sheet.is_dir():
         sheet = sheet / f"{profile_slug}{suffix}"
