@@ -342,25 +342,32 @@ def _interviewers(ask: Prompter, given: _Answers) -> None:
     given.keep("interviewers", people)
 
 
-def _priorities(ask: Prompter, bank: Bank, given: _Answers) -> None:
+def _pick_themes(ask: Prompter, bank: Bank, message: str, saved: list[str], too_many: str) -> list[str]:
+    """Themes picked from the bank (core themes first), those already saved first in their saved order."""
     themes = sorted(bank.themes.values(), key=lambda t: not t.core)
-    saved = [t for t in given.data.get("priorities") or [] if t in bank.themes]
+    saved = [t for t in saved if t in bank.themes]
 
     def at_most(chosen: list[str]) -> bool | str:
-        return (
-            True
-            if len(chosen) <= MAX_PRIORITIES
-            else f"Pick at most {MAX_PRIORITIES}: a few themes done well beat many."
-        )
+        return True if len(chosen) <= MAX_PRIORITIES else too_many
 
     chosen = ask.checkbox(
-        f"What matters most to you? (space to pick, up to {MAX_PRIORITIES}, enter when done)",
+        message,
         [(t.id, t.title) for t in themes],
         checked=saved,
         validate=at_most,
         descriptions={t.id: t.summary for t in themes},
     )
-    rest = [t for t in saved if t in chosen] + [t for t in chosen if t not in saved]
+    return [t for t in saved if t in chosen] + [t for t in chosen if t not in saved]
+
+
+def _priorities(ask: Prompter, bank: Bank, given: _Answers) -> None:
+    rest = _pick_themes(
+        ask,
+        bank,
+        f"What matters most to you? (space to pick, up to {MAX_PRIORITIES}, enter when done)",
+        list(given.data.get("priorities") or []),
+        f"Pick at most {MAX_PRIORITIES}: a few themes done well beat many.",
+    )
     given.keep("priorities", rest, done=len(rest) <= 1)
     ordered: list[str] = []
     while len(rest) > 1:
@@ -596,20 +603,9 @@ def _brief_interviewer(ask: Prompter, given: _Answers) -> None:
 
 
 def _brief_themes(ask: Prompter, bank: Bank, given: _Answers) -> None:
-    themes = sorted(bank.themes.values(), key=lambda t: not t.core)
-    saved = [t for t in given.data.get("themes") or [] if t in bank.themes]
-
-    def at_most(chosen: list[str]) -> bool | str:
-        return True if len(chosen) <= MAX_PRIORITIES else f"Pick at most {MAX_PRIORITIES}."
-
-    chosen = ask.checkbox(
-        f"Which themes does the company want to get right? (optional; space to pick, up to {MAX_PRIORITIES})",
-        [(t.id, t.title) for t in themes],
-        checked=saved,
-        validate=at_most,
-        descriptions={t.id: t.summary for t in themes},
-    )
-    given.keep("themes", [t for t in saved if t in chosen] + [t for t in chosen if t not in saved])
+    message = f"Which themes does the company want to get right? (optional; space to pick, up to {MAX_PRIORITIES})"
+    saved = list(given.data.get("themes") or [])
+    given.keep("themes", _pick_themes(ask, bank, message, saved, f"Pick at most {MAX_PRIORITIES}."))
 
 
 def _draft_answers(ask: Prompter, items: list[tuple[str, str, list[str], bool]], given: _Answers) -> None:
