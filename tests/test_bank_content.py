@@ -16,7 +16,7 @@ from builders import CORE_THEMES, FURTHER_THEMES
 
 from revint_cli import vocab
 from revint_cli import bank as bank_mod
-from revint_cli.bank import Question, looks_closed
+from revint_cli.bank import Question, StageWindow, looks_closed
 
 BANK = bank_mod.load()
 QUESTIONS = list(BANK.questions.values())
@@ -39,9 +39,15 @@ BANNED = (
     "when was the company founded",
 )
 PAY_OR_LEAVE = re.compile(
-    r"\b(salary|salaries|pay|paid|bonus(es)?|equity|stock|commission|vacation|pto|time off|paid leave|raise)\b", re.I
-)
+    r"\b(salary|salaries|pay|paid (leave|holidays?|time)|bonus(es)?|equity|stock|commission|vacation|pto|time off"
+    r"|holiday allowance|13th month|pay rise|raises)\b",
+    re.I,
+)  # "paid down" or "raise a concern" are not about pay
 SIMILAR = 0.8
+EARLY_STAGES = ("screening", "interview")
+LATE_STAGES = ("final", "offer")
+PAY_RANGE = "pay-range"  # the one pay topic fit for a screening call
+PAY_AUDIENCES = {"hr", "recruiter", "manager", "founder"}
 
 
 def near_duplicates(texts: list[tuple[str, str]], limit: float = SIMILAR) -> list[tuple[str, str, float]]:
@@ -134,12 +140,45 @@ def test_the_near_duplicate_check_finds_a_reworded_copy() -> None:
     assert not near_duplicates([("a", QUESTIONS[0].text), ("b", QUESTIONS[-1].text)])
 
 
+def early_pay_questions(questions: list[Question]) -> list[str]:
+    """Questions that speak of pay or time off before the final stage; the salary range alone may come first."""
+    return [
+        q.id
+        for q in questions
+        if q.stages.earliest in EARLY_STAGES
+        and q.topic != PAY_RANGE
+        and any(PAY_OR_LEAVE.search(text) for text in (q.text, *q.follow_ups))
+    ]
+
+
 def test_pay_and_time_off_wait_for_the_final_stage_or_the_offer() -> None:
-    early = [q.id for q in QUESTIONS if PAY_OR_LEAVE.search(q.text) and set(q.stages) & {"screening", "interview"}]
-    assert early == []
+    assert early_pay_questions(QUESTIONS) == []
     for q in BANK.in_theme("compensation"):
-        assert set(q.stages) <= {"final", "offer"}, q.id
-        assert {"hr", "recruiter"} & set(q.audience), q.id
+        if q.topic != PAY_RANGE:
+            assert q.stages.earliest in LATE_STAGES, q.id
+        assert {"hr", "recruiter"} & set(q.audience), q.id  # the people who know the package
+        assert set(q.audience) <= PAY_AUDIENCES, q.id  # never a peer's or a skip-level's guess
+
+
+def test_the_salary_range_can_be_asked_at_the_screening_call() -> None:
+    # a fair first question (in the EU employers must state the range before the interview): of the
+    # compensation theme, answerable by a recruiter, from the screening call on
+    ranges = [q for q in QUESTIONS if q.topic == PAY_RANGE]
+    assert ranges
+    for q in ranges:
+        assert q.theme == "compensation", q.id
+        assert q.stages.earliest == "screening", q.id
+        assert "recruiter" in q.audience, q.id
+
+
+def test_the_pay_check_finds_an_early_question_about_pay() -> None:
+    leave = QUESTIONS[0].model_copy(update={"text": "How much paid leave do people take?", "stages": StageWindow()})
+    hidden = QUESTIONS[0].model_copy(
+        update={"follow_ups": ["What bonus did people get last year?", "Who decides?"], "stages": StageWindow()}
+    )
+    ranged = leave.model_copy(update={"topic": PAY_RANGE})
+    late = leave.model_copy(update={"stages": StageWindow(earliest="final")})
+    assert early_pay_questions([leave, hidden, ranged, late]) == [leave.id, hidden.id]
 
 
 def test_the_day_to_day_goes_to_peers_and_strategy_to_leaders() -> None:
@@ -152,9 +191,23 @@ def test_the_day_to_day_goes_to_peers_and_strategy_to_leaders() -> None:
 
 
 def test_every_stage_can_close_with_next_steps() -> None:
-    closing = BANK.in_theme("next-steps")
-    for stage in vocab.STAGES:
-        assert any(stage in q.stages and q.seniority == ["all"] and q.role_families == ["all"] for q in closing)
+    # for every stage and every person met, a closing question that fits every candidate
+    closing = [
+        q
+        for q in BANK.in_theme(vocab.CLOSING_THEME)
+        if q.seniority == ["all"] and q.role_families == ["all"] and q.work_modes == ["all"]
+    ]
+    missing = [
+        f"{stage} {role}"
+        for stage in vocab.STAGES
+        for role in vocab.AUDIENCES
+        if not any(q.stages.admits(stage) and q.answerable_by(role) for q in closing)
+    ]
+    assert missing == []
+    # at the offer call, "what happens next" is the offer itself (the process, the start date, whom to call
+    # with questions): questions written for that call alone, for everyone one may meet there
+    offer_only = [q for q in closing if q.stages.earliest == "offer"]
+    assert [role for role in vocab.AUDIENCES if not any(q.answerable_by(role) for q in offer_only)] == []
 
 
 def test_the_first_question_of_each_theme_fits_everyone() -> None:
