@@ -247,6 +247,53 @@ def drafts(
     _show(command.run(clear))
 
 
+# ----- the sheet again ---------------------------------------------------------------------------------
+
+SessionRef = Annotated[
+    str,
+    typer.Argument(
+        metavar="SESSION", help="A session name (see revint sessions), or a sheet or profile path.", show_default=False
+    ),
+]
+
+
+@app.command("sheet")
+def sheet_command(
+    session: SessionRef,
+    output: Annotated[
+        Optional[str],
+        _option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Where to write the sheet ('-' for standard output). Default: SESSION.md here (SESSION-round-N.md after the first round).",
+        ),
+    ] = None,
+    fmt: SheetFormat = "md",
+    compact: Compact = False,
+    round_: Annotated[
+        Optional[int],
+        typer.Option("--round", metavar="N", min=1, help="Which round (default: the latest).", show_default=False),
+    ] = None,
+    force: Annotated[bool, _flag("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Write a session's sheet again, in any format, from the copy revint keeps (when the file was lost)."""
+    from revint_cli.commands import prep
+    from revint_cli.commands import sheet as command
+
+    _format(fmt, prep.FORMATS)
+    prep.check_compact(fmt, compact)
+    _show(command.run(session, command.Options(output, fmt, compact, force, round_)))
+
+
+@app.command("open")
+def open_command(session: SessionRef, compact: Compact = False) -> None:
+    """Open the latest sheet of a session in your browser, to read or print (or print its path)."""
+    from revint_cli.commands import open as command
+
+    _show(command.run(session, compact=compact))
+
+
 # ----- after the interview ----------------------------------------------------------------------------
 
 

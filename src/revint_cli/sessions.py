@@ -134,7 +134,7 @@ def names() -> list[str]:
 
 
 def resolve(ref: str) -> Session:
-    """A session by name, or by the path of a sheet (.md or .json) or a profile written by revint prep."""
+    """A session by name, or by the path of a sheet (.md, .html or .json) or a profile written by revint prep."""
     known = names()
     if ref in known:
         return load(ref)
@@ -156,10 +156,10 @@ def resolve(ref: str) -> Session:
 def _name_of_file(path: Path) -> str:
     if path.suffix == ".json":
         return name_for(read_sheet(path).profile)
-    if path.suffix == ".md":
-        beside = path.with_name(f"{path.name[: -len('.md')]}.profile.yaml")
+    if path.suffix in (".md", ".html"):
+        beside = path.with_name(f"{path.stem}.profile.yaml")
         if not beside.is_file():
-            return path.name[: -len(".md")]
+            return path.stem
         path = beside
     profile, _ = loading.load(path, Profile)
     return name_for(profile)
