@@ -20,6 +20,8 @@ _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # A block quote, or a list marker or heading followed by a space, at the start of the text. An ordered
 # marker is escaped at its '.' or ')': a backslash before a digit would be no escape ("1. Rang" -> "1\. Rang").
+# A run of '#' at the very end, alone or after a space, would close a heading (and be dropped from it).
+_CLOSING_HASHES = re.compile(r"(^|\s)(#+)$")
 _LINE_START = re.compile(r"^(\s*)(?:(>|[-+](?=\s|$)|#{1,6}(?=\s|$))|(\d{1,9})([.)])(?=\s|$))")
 
 
@@ -28,7 +30,7 @@ def md_escape(text: str) -> str:
     and bidi characters are dropped, line breaks and tabs folded to spaces."""
     one_line = " ".join(strip(text).split())
     escaped = _ENTITY.sub("\\\\&", _UNDERSCORE.sub("\\\\_", _INLINE.sub(r"\\\1", one_line)))
-    return _LINE_START.sub(_escape_line_start, escaped)
+    return _CLOSING_HASHES.sub(r"\1\\\2", _LINE_START.sub(_escape_line_start, escaped))
 
 
 def _escape_line_start(m: re.Match[str]) -> str:

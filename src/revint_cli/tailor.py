@@ -417,13 +417,19 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Sheet:
     reach(draft, bank, [t for t in profile.priorities if t != CLOSING_THEME])
     fill(draft, [*priorities, *promoted, *others])
     spare = backups(draft, bank, [*priorities, *promoted, *others, CLOSING_THEME])
+    return _sheet(draft, bank, order, spare)
 
+
+def _sheet(draft: _Draft, bank: Bank, order: list[str], spare: list[Item]) -> Sheet:
+    """The sheet: per theme in the sheet's order, the candidate's own questions, then the bank's by rank."""
+    profile = draft.profile
     items: list[Item] = []
     for theme in order:
         position = {q.id: n for n, q in enumerate(draft.ranked.get(theme, []))}
         chosen = sorted((i for i in draft.chosen.values() if i.theme == theme), key=lambda i: position.get(i.id, 0))
         items += [own for own in draft.own if own.theme == theme] + chosen
     titles = {t.id: t.title for t in bank.themes.values()}
+    shown = [*(i.theme for i in [*items, *spare]), *profile.research, *(u.theme for u in draft.uncovered)]
     return Sheet(
         company=profile.company,
         role=profile.role,
@@ -431,13 +437,7 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Sheet:
         budget_minutes=profile.minutes,
         planned_minutes=sum(item.minutes for item in items),
         research=profile.research_notes(),
-        theme_titles={
-            t: titles[t]
-            for t in dict.fromkeys(
-                [*(i.theme for i in [*items, *spare]), *profile.research, *(u.theme for u in draft.uncovered)]
-            )
-            if t in titles
-        },
+        theme_titles={t: titles[t] for t in dict.fromkeys(shown) if t in titles},
         questions=items,
         backup=spare,
         uncovered=draft.uncovered,

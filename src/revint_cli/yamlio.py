@@ -108,19 +108,24 @@ def parse(text: str) -> Located:
                 seen_root = True
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 stack.pop()
-    except yaml.reader.ReaderError as exc:  # a character YAML refuses, e.g. a control character
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, text) from None
+    return doc
+
+
+def _syntax_error(exc: yaml.YAMLError, text: str) -> YamlSyntaxError:
+    """PyYAML's error as one of ours, at the line (and column) it names."""
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML refuses, e.g. a control character
         line = _line_at(text, exc.position)
-        raise YamlSyntaxError(f"character U+{exc.character:04X} is not allowed in YAML: {exc.reason}", line) from None
-    except yaml.MarkedYAMLError as exc:
+        return YamlSyntaxError(f"character U+{exc.character:04X} is not allowed in YAML: {exc.reason}", line)
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else None
         if "maximum nesting depth" in str(exc.problem):  # libyaml's own limit, far above ours
-            raise YamlSyntaxError(f"nested deeper than {MAX_DEPTH} levels", line) from None
-        raise YamlSyntaxError(f"YAML syntax error: {exc.problem or exc.context}", line, column) from None
-    except yaml.YAMLError as exc:  # errors without a mark, e.g. a byte the reader refuses
-        raise YamlSyntaxError(f"YAML error: {exc}", 1) from None
-    return doc
+            return YamlSyntaxError(f"nested deeper than {MAX_DEPTH} levels", line)
+        return YamlSyntaxError(f"YAML syntax error: {exc.problem or exc.context}", line, column)
+    return YamlSyntaxError(f"YAML error: {exc}", 1)  # errors without a mark, e.g. a byte the reader refuses
 
 
 _NO_KEY = object()
