@@ -188,6 +188,7 @@ def test_compact_keeps_whom_to_ask_the_minutes_and_one_follow_up() -> None:
         assert not article.find("p", "why")
         assert not article.find("div", "signals")
         assert not article.find("div", "follow-ups")
+        assert not article.find("div", "notes")
     assert not root.find("p", "tip")
     assert not root.find("section", "more-notes")
     assert root.find("section", "research")

@@ -116,8 +116,8 @@ def _who(sheet: Sheet, item: Item, brief: bool) -> str:
 
 
 def _question(sheet: Sheet, item: Item, *, brief: bool = False, compact: bool = False) -> str:
-    """One question: a checkbox and its text, whom to ask and the minutes; unless `brief`, a ruled notes
-    area beside it, and the first follow-up (compact) or why to ask it, the follow-ups and the signals."""
+    """One question: a checkbox and its text, whom to ask and the minutes; then the first follow-up (compact),
+    or why to ask it, the follow-ups, the signals and a ruled notes area (full); nothing more for a backup."""
     box = f'<input type="checkbox" id="q-{_e(item.id)}" name="asked" value="{_e(item.id)}">'
     text = f'<label class="text" for="q-{_e(item.id)}">{_e(item.text)}</label>'
     who = _who(sheet, item, brief)
@@ -136,7 +136,6 @@ def _question(sheet: Sheet, item: Item, *, brief: bool = False, compact: bool = 
     if kind == "full":
         parts += _columns(item)
         kind = "full" if len(parts) > 1 else "plain"  # a question of your own: notes under it, across the page
-    if not brief:
         parts.append('<div class="notes" role="presentation"></div>')
     return f'<article class="question {kind}" data-id="{_e(item.id)}">\n{"".join(parts)}\n</article>'
 
@@ -182,8 +181,8 @@ ul { margin: 0; padding-left: 1rem; }
 .question.full { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(0, .9fr);
   grid-template-areas: "head head head" "follow signals notes"; }
 .question.plain { grid-template-columns: minmax(0, 1fr); grid-template-areas: "head" "notes"; }
-.question.compact { grid-template-columns: minmax(0, 3fr) minmax(0, 1fr); grid-template-areas: "head notes"; }
-.question.brief { display: block; padding: .45rem .8rem; }
+.question.compact, .question.brief { display: block; }
+.question.brief { padding: .45rem .8rem; }
 .head { grid-area: head; }
 .follow-ups { grid-area: follow; }
 .signals { grid-area: signals; }
@@ -193,6 +192,7 @@ ul { margin: 0; padding-left: 1rem; }
 .head input { width: 1.1em; height: 1.1em; margin: .15em 0 0; }
 .q label { cursor: pointer; }
 .meta { font-size: .85em; color: var(--muted); font-weight: 400; }
+.minutes { white-space: nowrap; }
 .who { color: var(--ink); font-weight: 600; }
 .recheck { font-size: .85em; color: var(--red); }
 .why, .follow-ups, .signals, .follow-up { font-size: .82em; }
@@ -210,14 +210,13 @@ ul { margin: 0; padding-left: 1rem; }
 .full .notes::before, .plain .notes::before { content: "Notes"; font-size: .72em; color: var(--muted);
   text-transform: uppercase; letter-spacing: .04em; }
 .plain .notes { border-left: 0; margin-left: 1.6em; min-height: calc(3 * var(--line)); }
-.compact .notes { min-height: calc(2 * var(--line)); }
 .more-notes { break-inside: avoid; page-break-inside: avoid; }
 .more-notes .notes { border: 1px solid #d8dce1; padding: 0 .5rem; background-color: #fff; min-height: calc(6 * var(--line)); }
 .hint { font-size: .85em; color: var(--muted); margin-bottom: .3rem; }
 .uncovered ul { font-size: .9em; }
 body.compact .question { padding: .45rem .7rem; margin-bottom: .4rem; }
 @media (max-width: 40rem) {
-  .question.full, .question.compact { grid-template-columns: minmax(0, 1fr);
+  .question.full { grid-template-columns: minmax(0, 1fr);
     grid-template-areas: "head" "follow" "signals" "notes"; }
 }
 @page { size: auto; margin: 10mm 11mm; }
@@ -232,15 +231,12 @@ body.compact .question { padding: .45rem .7rem; margin-bottom: .4rem; }
   .research { border-left-width: 3pt; background: #f2f5f9; padding: 4pt 8pt; margin-top: 6pt; }
   .tip { margin-top: 4pt; }
   .why, .follow-ups, .signals, .follow-up { font-size: 8pt; }
-  body.compact { font-size: 8.5pt; line-height: 1.25; }
-  .question.compact { grid-template-columns: minmax(0, 4fr) minmax(0, 1fr); }
+  body.compact { font-size: 8pt; line-height: 1.25; }
   body.compact h1 { font-size: 12pt; }
-  body.compact h2 { font-size: 9.5pt; margin: 3pt 0 0; line-height: 1.2; }
-  body.compact .question { padding: 1.5pt 0; gap: 0 10pt; }
+  body.compact h2 { font-size: 9pt; margin: 3pt 0 0; line-height: 1.15; }
+  body.compact .question { padding: 1.5pt 0; }
   body.compact .research { padding: 2pt 6pt; display: flex; gap: 8pt; align-items: baseline; }
-  body.compact .research h2 { margin: 0; font-size: 8.5pt; white-space: nowrap; }
-  body.compact .notes { background-image: none; }
-  body.compact .notes { min-height: 0; }
-  body.compact .facts, body.compact .research dl { font-size: 8pt; }
+  body.compact .research h2 { margin: 0; font-size: 8pt; white-space: nowrap; }
+  body.compact .facts, body.compact .research dl { font-size: 7.5pt; }
 }
 """.strip()
