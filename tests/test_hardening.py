@@ -184,6 +184,24 @@ def test_escape_codes_never_reach_the_terminal_or_the_sheet(cli: Cli, work: Path
     assert json.loads(sheet_json)["company"] == EVIL  # the data keeps what was typed
 
 
+@pytest.mark.parametrize(
+    ("fmt", "compact"), [("md", False), ("md", True), ("html", False), ("html", True), ("json", False)]
+)
+def test_escape_codes_never_reach_a_sheet_in_any_format(cli: Cli, work: Path, fmt: str, compact: bool) -> None:
+    data = profile(company=EVIL, role="<script>alert(1)</script>", research={"growth": "a\x1b[2Jb <b>x</b>"})
+    args = ["prep", "--answers", str(write(work / "evil.yaml", data)), "--no-input", "-f", fmt, "-o", f"s.{fmt}"]
+    result = cli([*args, *(["--compact"] if compact else [])])
+    assert result.code == 0, result.err
+    again = cli(["sheet", str(work / f"s.{fmt}"), "-f", fmt, "-o", "-", *(["--compact"] if compact else [])])
+    written = (work / f"s.{fmt}").read_text(encoding="utf-8")
+    assert again.out == written
+    assert not any(c in written for c in CONTROL), repr(written)
+    if fmt == "html":  # typed markup is text: the page has no element the sheet does not write itself
+        assert "<script>" not in written
+        assert "<b>x</b>" not in written
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in written
+
+
 def test_error_messages_show_control_characters_visibly(cli: Cli, work: Path) -> None:
     result = cli(["prep", "--answers", str(write(work / "a.yaml", profile(stage="final\x1b[2J"))), "--no-input"])
     assert result.code == 2
