@@ -48,6 +48,8 @@ EARLY_STAGES = ("screening", "interview")
 LATE_STAGES = ("final", "offer")
 PAY_RANGE = "pay-range"  # the one pay topic fit for a screening call
 PAY_AUDIENCES = {"hr", "recruiter", "manager", "founder"}
+ROLE_FAMILIES_OF_THEIR_OWN = ("data", "operations", "people", "finance", "marketing")
+EXECUTIVE_THEMES = ("company", "leadership", "expectations", "impact", "team", "autonomy")
 
 
 def near_duplicates(texts: list[tuple[str, str]], limit: float = SIMILAR) -> list[tuple[str, str, float]]:
@@ -131,6 +133,70 @@ def test_minutes_are_honest_estimates() -> None:
 
 def test_no_two_questions_or_follow_ups_are_near_duplicates() -> None:
     assert near_duplicates(every_text()) == []
+
+
+# Words that carry no subject of their own: two questions that share most of the rest ask the same thing.
+FILLER = frozenset(
+    """a an the and or but of to in on at for with by from as is are was were be been being this that these
+    those it its i me my we our you your they them their he she his her what how which when where who whom
+    whose why do does did done would could should will can may might must have has had here there than then
+    so if about into over under after before up out any some each every most more much many one two just also
+    still like such only own same other others very tell time last recent recently team company people person
+    someone something thing things work working job role new usually typically actually really""".split()
+)
+SAME_MEANING = 0.5
+
+
+def subject_words(text: str) -> set[str]:
+    words = (w for w in re.findall(r"[a-z]+", text.lower()) if w not in FILLER and len(w) > 2)
+    return {re.sub(r"(ing|ed|es|s)$", "", w) if len(w) > 6 else w for w in words}
+
+
+def same_meaning_without_topic(questions: list[Question]) -> list[tuple[str, str, float]]:
+    """Pairs of questions whose subject words mostly overlap (Jaccard) but that share no topic, so that one
+    sheet could hold both."""
+    found = []
+    words = [(q, subject_words(q.text)) for q in questions]
+    for i, (a, wa) in enumerate(words):
+        for b, wb in words[:i]:
+            if a.topic_id == b.topic_id or min(len(wa), len(wb)) < 3:
+                continue
+            overlap = len(wa & wb) / len(wa | wb)
+            if overlap >= SAME_MEANING:
+                found.append((b.id, a.id, round(overlap, 2)))
+    return found
+
+
+def test_questions_of_the_same_meaning_share_a_topic() -> None:
+    assert same_meaning_without_topic(QUESTIONS) == []
+
+
+def test_the_same_meaning_check_finds_a_reordered_copy() -> None:
+    original = BANK.questions["growth-last-promotion"]
+    copy = original.model_copy(
+        update={
+            "id": "growth-copy",
+            "topic": None,
+            "text": "Who decided the most recent promotion on this team, which evidence did they look at, and how "
+            "long did it take from the first conversation to the announcement?",
+        }
+    )
+    assert same_meaning_without_topic([original, copy])
+    assert not same_meaning_without_topic([original, copy.model_copy(update={"topic": original.topic_id})])
+    assert not same_meaning_without_topic([original, QUESTIONS[-1]])
+
+
+def test_each_kind_of_candidate_finds_questions_of_their_own() -> None:
+    def family(name: str) -> int:
+        return sum(1 for q in QUESTIONS if name in q.role_families)
+
+    assert {f: family(f) for f in ROLE_FAMILIES_OF_THEIR_OWN if family(f) < 6} == {}
+
+    def tagged(level: str, theme: str) -> int:
+        return sum(1 for q in BANK.in_theme(theme) if level in q.seniority)
+
+    assert {t: tagged("junior", t) for t in CORE if tagged("junior", t) < 3} == {}
+    assert {t: tagged("executive", t) for t in EXECUTIVE_THEMES if tagged("executive", t) < 3} == {}
 
 
 def test_the_near_duplicate_check_finds_a_reworded_copy() -> None:
