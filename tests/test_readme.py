@@ -47,3 +47,12 @@ def test_every_command_is_in_the_readme() -> None:
     assert len(names) >= 8
     for name in names:
         assert f"revint {name}" in README, f"revint {name} is not described in the README"
+
+
+def test_the_bank_size_in_the_readme_is_the_shipped_one() -> None:
+    from revint_cli import bank
+
+    shipped = bank.load(cache=False)
+    found = re.search(r"(\d+) original questions in (\d+) themes", " ".join(README.split()))
+    assert found, "the README no longer says how many questions the bank holds"
+    assert (int(found[1]), int(found[2])) == (len(shipped.questions), len(shipped.themes))

@@ -1,17 +1,14 @@
-"""The bank commands through the CLI: themes, questions, bank validate, bank schema, and the global bank options."""
+"""revint bank validate and bank schema, and the global bank options (--bank, --no-default-bank, REVINT_BANK)."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from rich.cells import cell_len
 from builders import CORE_THEMES, FURTHER_THEMES
 
 from revint_cli import __version__, bank
@@ -20,18 +17,6 @@ REPO = Path(__file__).resolve().parents[2]
 SHIPPED_BANK = REPO / "data" / "question_bank.yaml"
 
 THEME_IDS = [*CORE_THEMES, *FURTHER_THEMES]
-
-
-@pytest.fixture(scope="module")
-def raw_bank() -> dict[str, Any]:
-    """The shipped bank read with plain PyYAML: an oracle independent of revint's own reader."""
-    data: dict[str, Any] = yaml.safe_load(SHIPPED_BANK.read_text(encoding="utf-8"))
-    return data
-
-
-@pytest.fixture(scope="module")
-def counts(raw_bank: dict[str, Any]) -> Counter[str]:
-    return Counter(q["theme"] for q in raw_bank["questions"])
 
 
 def pets_bank(tmp_path: Path, name: str = "pets.yaml", *, qid: str = "pets-dog", theme: bool = True) -> Path:
@@ -55,91 +40,6 @@ def pets_bank(tmp_path: Path, name: str = "pets.yaml", *, qid: str = "pets-dog",
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
-
-
-# ----- themes --------------------------------------------------------------------------------------------
-
-
-def test_themes_table_lists_every_theme_with_its_count(cli, counts: Counter[str]) -> None:
-    code, out, err = cli(["themes"])
-    assert (code, err) == (0, "")
-    rows = {}
-    for line in out.splitlines():
-        match = re.fullmatch(r"(\S+)\s+.*?\s(\d+)", line)
-        if match and match[1] in THEME_IDS:
-            rows[match[1]] = int(match[2])
-    assert list(rows) == THEME_IDS  # all 17, in the bank's order
-    assert rows == {theme: counts[theme] for theme in THEME_IDS}
-    assert f"{sum(counts.values())} questions in 17 themes." in out
-    assert max(cell_len(line) for line in out.splitlines()) <= 80
-
-
-def test_themes_json(cli, raw_bank: dict[str, Any], counts: Counter[str]) -> None:
-    code, out, _ = cli(["themes", "--json"])
-    assert code == 0
-    themes = json.loads(out)
-    assert [t["id"] for t in themes] == THEME_IDS
-    assert {t["id"]: t["questions"] for t in themes} == {theme: counts[theme] for theme in THEME_IDS}
-    raw_themes = {t["id"]: t for t in raw_bank["themes"]}
-    for t in themes:
-        assert t["title"] == raw_themes[t["id"]]["title"]
-        assert t["core"] is bool(raw_themes[t["id"]].get("core", False))
-
-
-# ----- questions -----------------------------------------------------------------------------------------
-
-
-def test_questions_of_a_theme_fit_in_80_columns(cli, raw_bank: dict[str, Any]) -> None:
-    code, out, err = cli(["questions", "--theme", "autonomy"])
-    assert (code, err) == (0, "")
-    too_wide = [line for line in out.splitlines() if cell_len(line) > 80]
-    assert too_wide == []
-    autonomy = [q["id"] for q in raw_bank["questions"] if q["theme"] == "autonomy"]
-    others = [q["id"] for q in raw_bank["questions"] if q["theme"] != "autonomy"]
-    # a wrapped tags line may also start with a word and a dot ("interview-offer · weight 3"): ids only
-    shown = set(re.findall(r"^ {4}([a-z0-9-]+) · ", out, flags=re.MULTILINE)) & {*autonomy, *others}
-    assert shown == set(autonomy)
-    assert not shown & set(others)
-    assert out.rstrip().endswith(f"{len(autonomy)} questions.")
-
-
-def in_window(q: dict[str, Any], stage: str) -> bool:
-    """Whether a question as written in the bank file (format v2) admits `stage`: its window, by default all."""
-    window = q.get("stages", {})
-    first, last = window.get("earliest", bank.STAGES[0]), window.get("latest", bank.STAGES[-1])
-    return bank.STAGES.index(first) <= bank.STAGES.index(stage) <= bank.STAGES.index(last)
-
-
-@pytest.mark.parametrize("stage", bank.STAGES)
-def test_stage_filter(cli, raw_bank: dict[str, Any], stage: str) -> None:
-    code, out, _ = cli(["questions", "--stage", stage, "--json"])
-    assert code == 0
-    listed = json.loads(out)
-    assert listed, f"no question for the {stage} stage"
-    assert all(in_window(q, stage) for q in listed)
-    expected = [q["id"] for q in raw_bank["questions"] if in_window(q, stage)]
-    assert [q["id"] for q in listed] == expected
-
-
-def test_theme_and_stage_together(cli, raw_bank: dict[str, Any]) -> None:
-    code, out, _ = cli(["questions", "--theme", "team", "-s", "screening", "--json"])
-    assert code == 0
-    expected = [q["id"] for q in raw_bank["questions"] if q["theme"] == "team" and in_window(q, "screening")]
-    assert [q["id"] for q in json.loads(out)] == expected
-
-
-@pytest.mark.parametrize(
-    ("argv", "message"),
-    [
-        (["--theme", "autonmy"], "--theme: unknown theme 'autonmy'; did you mean 'autonomy'?"),
-        (["--stage", "finl"], "--stage: unknown stage 'finl'; did you mean 'final'?"),
-        (["--stage", "zzz"], "--stage: unknown stage 'zzz' (known: screening, interview, final, offer)"),
-    ],
-)
-def test_unknown_theme_or_stage(cli, argv: list[str], message: str) -> None:
-    code, out, err = cli(["questions", *argv])
-    assert (code, out) == (2, "")
-    assert err == message + "\n"
 
 
 # ----- version, validate, schema -------------------------------------------------------------------------

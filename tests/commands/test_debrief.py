@@ -23,7 +23,6 @@ from support_sessions import (
     EXAMPLES,
     GLOBEX,
     debrief_data,
-    debrief_examples,
     example_debrief,
     prep_examples,
     session_dir,
@@ -404,60 +403,6 @@ def test_the_debrief_rounds_percentages_half_up_like_compare(cli, work: Path, re
     assert code == 0, err
     lines = [" ".join(line.split()) for line in err.splitlines()]
     assert "Growth ★ 4 63%" in lines, lines
-
-
-# ----- revint sessions -----------------------------------------------------------------------------------
-
-
-def test_sessions_json(cli, work: Path, revint_home: Path, monkeypatch) -> None:
-    debrief_examples(cli, revint_home, work)
-    profile = write_yaml(work / "initech.yaml", {"company": "Initech", "role": "Dev"})
-    assert cli(["prep", "--answers", str(profile), "--no-input"]).code == 0
-
-    code, out, err = cli(["sessions", "--json"])
-
-    assert code == 0, err
-    assert json.loads(out) == [
-        {
-            "session": ACME,
-            "company": "Acme Corp",
-            "role": "Senior Backend Engineer",
-            "stage": "final",
-            "date": "2026-12-01",
-            "rounds": 1,
-            "fit": 0.72,
-        },
-        {
-            "session": GLOBEX,
-            "company": "Globex",
-            "role": "Staff Platform Engineer",
-            "stage": "interview",
-            "date": "2026-12-04",
-            "rounds": 1,
-            "fit": 0.85,
-        },
-        {
-            "session": "initech-dev",
-            "company": "Initech",
-            "role": "Dev",
-            "stage": "interview",
-            "date": None,
-            "rounds": 1,
-            "fit": None,
-        },
-    ]
-
-    monkeypatch.setenv("COLUMNS", "160")  # one row a line
-    code, out, _ = cli(["sessions"])
-    rows = {line.split()[0]: line.split() for line in out.splitlines()[1:] if line.strip()}
-    assert "72%" in rows[ACME]
-    assert "85%" in rows[GLOBEX]
-    assert "not debriefed" in " ".join(rows["initech-dev"])
-
-
-def test_sessions_json_with_none(cli) -> None:
-    code, out, _ = cli(["sessions", "--json"])
-    assert (code, json.loads(out)) == (0, [])
 
 
 def test_a_sheet_file_with_a_broken_profile_is_exit_2(cli, work: Path) -> None:
