@@ -5,8 +5,11 @@ closing question, the backups), self-contained, compact, and typed text that sta
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -280,3 +283,22 @@ def test_an_id_or_a_theme_cannot_leave_its_attribute() -> None:
     first = root.find("article")[0]
     assert first.attrs["data-id"] == 'x" onclick="alert(1)'
     assert not any(k.startswith("on") for n in root.walk() for k in n.attrs)
+
+
+def test_only_html_loads_the_html_renderer(tmp_path: Path) -> None:
+    probe = (
+        "import sys\nfrom revint_cli.cli import run\n"
+        "code = run(sys.argv[1:])\nprint('LOADED', 'revint_cli.render_html' in sys.modules, file=sys.stderr)\n"
+    )
+    example = str(Path(__file__).resolve().parents[1] / "examples" / "acme-backend.yaml")
+    for fmt, loaded in (("md", False), ("json", False), ("html", True)):
+        done = subprocess.run(
+            [sys.executable, "-c", probe, "prep", "-a", example, "-f", fmt, "-o", "-"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=tmp_path,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert f"LOADED {loaded}" in done.stderr
