@@ -16,13 +16,13 @@ The rules, each one function below, applied in this order by `plan`:
 4. `closing_question`: the best question of the closing theme (next steps) that fits; its minutes are
    reserved first, so a long best one never leaves the sheet without one.
 5. `coverage`: coverage before depth: each priority theme gets a question, then remote-work for remote and
-   hybrid candidates, then a second question per priority, then one per other theme, then a third per
-   priority; the candidate's own questions count. A sheet never holds two questions of one topic.
+   hybrid candidates; the candidate's own questions count. A sheet never holds two questions of one topic.
 6. `reach`: a priority theme that none of the named people can answer still gets its best question for the
-   stage, marked with whom to ask to be put in touch with; a priority with no question at all is listed as
-   uncovered, with the reason.
-7. `fill`: minutes left over are filled, one more question per theme and round, while any question fits.
-8. `backups`: the candidate's own questions that did not fit, red answers of an earlier round that could
+   stage, marked with whom to ask to be put in touch with, before any theme gets a second question; a
+   priority with no question at all is listed as uncovered, with the reason.
+7. `depth`: a second question per priority, then one per other theme, then a third per priority.
+8. `fill`: minutes left over are filled, one more question per theme and round, while any question fits.
+9. `backups`: the candidate's own questions that did not fit, red answers of an earlier round that could
    not be asked again (kept as reminders), then the best questions left out, nearest to being chosen.
 The planned minutes never exceed the budget. The same profile and bank always give the same sheet.
 """
@@ -39,7 +39,6 @@ from revint_cli.bank import Bank, Question, looks_closed
 from revint_cli.profile import ROLE_THE, CustomQuestion, Interviewer, Profile
 from revint_cli.sheet import Item, Sheet, Signals, Uncovered
 from revint_cli.vocab import (
-    ALSO_ANSWERS,
     AUDIENCES,
     CLOSING_THEME,
     REMOTE_THEME,
@@ -271,7 +270,7 @@ def own_questions(draft: _Draft, customs: Sequence[CustomQuestion], bank: Bank) 
     return repeated
 
 
-# ----- rules 4 and 5: the closing question and coverage ----------------------------------------------------
+# ----- rules 4, 5 and 7: the closing question, coverage and depth -----------------------------------------
 
 
 def closing_question(draft: _Draft) -> None:
@@ -279,9 +278,18 @@ def closing_question(draft: _Draft) -> None:
     draft.take_best(CLOSING_THEME)
 
 
-def coverage(draft: _Draft, priorities: Sequence[str], promoted: Sequence[str], others: Sequence[str]) -> None:
-    """Rule 5: each pass gives each of its themes one more question, up to `upto` in all."""
-    passes = [(priorities, 1), (promoted, 1), (priorities, 2), (others, 1), (priorities, 3)]
+def coverage(draft: _Draft, priorities: Sequence[str], promoted: Sequence[str]) -> None:
+    """Rule 5: one question for each priority, then for remote-work where it was promoted."""
+    _passes(draft, [(priorities, 1), (promoted, 1)])
+
+
+def depth(draft: _Draft, priorities: Sequence[str], others: Sequence[str]) -> None:
+    """Rule 7: a second question per priority, one for each other theme, a third per priority."""
+    _passes(draft, [(priorities, 2), (others, 1), (priorities, 3)])
+
+
+def _passes(draft: _Draft, passes: Sequence[tuple[Sequence[str], int]]) -> None:
+    """Each pass gives each of its themes one more question, up to `upto` in all."""
     for themes, upto in passes:
         for theme in themes:
             if draft.count.get(theme, 0) < upto:
@@ -320,7 +328,7 @@ def _could_ask(draft: _Draft, question: Question) -> bool:
 
 
 def _who_can_answer(question: Question) -> str:
-    roles = [r for r in AUDIENCES if question.answerable_by(r) and r not in ALSO_ANSWERS]
+    roles = [r for r in AUDIENCES if r in question.audience]  # as the bank names them, in the usual order
     names = [ROLE_THE[r] for r in roles]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
@@ -341,17 +349,17 @@ def _why_nothing_fits(draft: _Draft, bank: Bank, theme: str) -> str:
     return "your research note already answers its questions"
 
 
-# ----- rules 7 and 8: filling the time, and the backups ---------------------------------------------------
+# ----- rules 8 and 9: filling the time, and the backups ---------------------------------------------------
 
 
 def fill(draft: _Draft, themes: Sequence[str]) -> None:
-    """Rule 7: one more question per theme and round, while any question fits the minutes left."""
+    """Rule 8: one more question per theme and round, while any question fits the minutes left."""
     while any([draft.take_best(theme) for theme in themes]):
         pass
 
 
 def backups(draft: _Draft, bank: Bank, themes: Sequence[str]) -> list[Item]:
-    """Rule 8: the candidate's own questions that did not fit, then red answers of an earlier round that
+    """Rule 9: the candidate's own questions that did not fit, then red answers of an earlier round that
     could not be asked again (kept as reminders), then the best bank questions left out."""
     reminders = [
         bank.questions[qid] for qid in draft.carry.recheck if qid in bank.questions and qid not in draft.chosen
@@ -413,8 +421,9 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Sheet:
     others = [t for t in order if t not in priorities and t not in promoted and t != CLOSING_THEME]
 
     closing_question(draft)
-    coverage(draft, priorities, promoted, others)
+    coverage(draft, priorities, promoted)
     reach(draft, bank, [t for t in profile.priorities if t != CLOSING_THEME])
+    depth(draft, priorities, others)
     fill(draft, [*priorities, *promoted, *others])
     spare = backups(draft, bank, [*priorities, *promoted, *others, CLOSING_THEME])
     return _sheet(draft, bank, order, spare)

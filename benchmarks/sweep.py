@@ -1,0 +1,124 @@
+"""How full the sheets are: random realistic profiles through `revint prep --answers`, per stage.
+
+Run: python benchmarks/sweep.py [PROFILES] [-v]   (default 2,000, the same seeded profiles every run; -v lists
+the reasons given for uncovered priorities)
+
+Each profile is written as an answers file and prepared in this interpreter with `cli.run` (JSON sheet),
+so the sweep measures whatever revint is importable, through its public interface only: point PYTHONPATH
+at another checkout's `src` to compare releases. Per stage it prints:
+- covered: the share of the candidate's priorities with at least one question on the sheet;
+- reported: the share of the rest that the sheet names under `uncovered` with a reason;
+- silent: priorities neither covered nor reported (the number that must be 0);
+- budget used: planned minutes over the candidate's minutes (mean, and the share of sheets under 80%).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import random
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+STAGES = ("screening", "interview", "final", "offer")
+ROLES = ("manager", "peer", "hr", "recruiter", "skip-level", "founder", "executive")
+SENIORITIES = ("junior", "mid", "senior", "lead", "executive")
+FAMILIES = ("engineering", "product", "design", "data", "sales", "marketing", "operations", "people", "finance")
+MODES = ("onsite", "hybrid", "remote")
+THEMES = (
+    "autonomy",
+    "communication",
+    "culture",
+    "growth",
+    "typical-day",
+    "team",
+    "expectations",
+    "impact",
+    "processes",
+    "challenges",
+    "leadership",
+    "onboarding",
+    "company",
+    "compensation",
+    "wellbeing",
+    "remote-work",
+)
+MINUTES = {"screening": (10, 20), "interview": (15, 30), "final": (20, 45), "offer": (15, 30)}
+# whom candidates usually meet at each stage
+PEOPLE = {
+    "screening": ("recruiter", "hr", "manager"),
+    "interview": ("manager", "peer", "peer", "skip-level"),
+    "final": ("manager", "skip-level", "founder", "executive", "peer"),
+    "offer": ("manager", "hr", "founder", "executive", "recruiter"),
+}
+
+
+def profile(rng: random.Random, n: int) -> dict[str, object]:
+    stage = rng.choice(STAGES)
+    people = rng.sample(PEOPLE[stage], rng.choice((0, 1, 1, 2)))
+    return {
+        "company": f"Company {n}",
+        "role": "Role",
+        "role_family": rng.choice(FAMILIES),
+        "seniority": rng.choice(SENIORITIES),
+        "work_mode": rng.choice(MODES),
+        "stage": stage,
+        "minutes": rng.randint(*MINUTES[stage]),
+        "interviewers": [{"role": r} for r in people],
+        "priorities": rng.sample(THEMES, rng.randint(1, 3)),
+    }
+
+
+def main() -> None:
+    numbers = [a for a in sys.argv[1:] if a.isdigit()]
+    count = int(numbers[0]) if numbers else 2000
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["REVINT_HOME"] = str(Path(tmp) / "home")
+        from revint_cli.cli import run
+
+        rng = random.Random(20261122)
+        stats: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        reasons: Counter[tuple[str, str, str]] = Counter()
+        for n in range(count):
+            p = profile(rng, n)
+            answers, out = Path(tmp) / "p.yaml", Path(tmp) / "sheet.json"
+            answers.write_text(json.dumps(p), encoding="utf-8")  # JSON is YAML
+            argv = ["prep", "--answers", str(answers), "-f", "json", "-o", str(out), "--force", "--no-input"]
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                code = run(argv)
+            if code != 0:
+                sys.exit(f"prep failed ({code}) for {p}")
+            sheet = json.loads(out.read_text(encoding="utf-8"))
+            on_sheet = {q["theme"] for q in sheet["questions"]}
+            reported = {u["theme"] for u in sheet.get("uncovered", [])}
+            for u in sheet.get("uncovered", []):
+                reasons[(str(p["stage"]), u["theme"], u["reason"])] += 1
+            s = stats[str(p["stage"])]
+            s["sheets"] += 1
+            s["priorities"] += len(p["priorities"])  # type: ignore[arg-type]
+            s["covered"] += sum(t in on_sheet for t in p["priorities"])  # type: ignore[union-attr]
+            s["reported"] += sum(t not in on_sheet and t in reported for t in p["priorities"])  # type: ignore[union-attr]
+            used = sheet["planned_minutes"] / sheet["budget_minutes"]
+            s["used"] += used
+            s["under80"] += used < 0.8
+    print(f"{count} profiles")
+    print(f"{'stage':<10} {'sheets':>6} {'covered':>8} {'reported':>9} {'silent':>7} {'budget used':>12} {'<80%':>6}")
+    for stage in STAGES:
+        s = stats[stage]
+        pri, sheets = s["priorities"], s["sheets"]
+        silent = pri - s["covered"] - s["reported"]
+        print(
+            f"{stage:<10} {sheets:>6.0f} {s['covered'] / pri:>8.0%} {s['reported'] / pri:>9.0%} "
+            f"{silent / pri:>7.0%} {s['used'] / sheets:>12.0%} {s['under80'] / sheets:>6.0%}"
+        )
+    if "-v" in sys.argv:
+        for (stage, theme, reason), n in sorted(reasons.items()):
+            print(f"{n:>5}  {stage:<10} {theme:<14} {reason}")
+
+
+if __name__ == "__main__":
+    main()
