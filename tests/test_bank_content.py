@@ -111,6 +111,9 @@ def test_role_specific_questions_are_there_for_each_kind_of_candidate() -> None:
     assert len(managers) >= 15
 
 
+IMPERATIVES = ("Walk me through", "Tell me", "Describe", "Talk me through", "Take me through")
+
+
 @pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
 def test_each_question_is_open_specific_and_complete(question: Question) -> None:
     for text in (question.text, *question.follow_ups):
@@ -118,6 +121,8 @@ def test_each_question_is_open_specific_and_complete(question: Question) -> None
         assert text.endswith("?"), text
         assert not looks_closed(text), f"opens like a yes/no question: {text}"
         assert not any(banned in text.lower() for banned in BANNED), text
+        if text.startswith(IMPERATIVES):  # "Walk me through X?" is a request; "Walk me through X: who ...?" asks
+            assert re.search(r"[.:;] \S", text), f"a request with a question mark, not a question: {text}"
     assert question.id.startswith(f"{question.theme}-")
     assert len(question.follow_ups) >= 2
     assert question.listen_for.green

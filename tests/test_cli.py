@@ -35,8 +35,8 @@ DEEP = [
     (["compare", ACME, GLOBEX, "--format", "json"], "revint_cli.compare.build"),
     (["compare", ACME, GLOBEX], "revint_cli.fit.compute"),
     (["debrief", GLOBEX, "--answers", "globex-debrief.yaml", "--force"], "revint_cli.sessions.debrief_yaml"),
-    (["drafts"], "revint_cli.drafts.all_drafts"),
-    (["themes"], "revint_cli.bank.merge"),
+    (["drafts"], "revint_cli.drafts.scan"),
+    (["themes"], "revint_cli.bank.load"),
 ]
 
 

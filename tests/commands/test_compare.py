@@ -147,9 +147,9 @@ def test_three_companies_cell_by_cell(cli, revint_home: Path, three: dict[str, s
             "note": "Billing has had no owner since the reorg",
         },
         {
-            "question": question_text(revint_home, ACME, "challenges-tech-debt"),
+            "question": question_text(revint_home, ACME, "challenges-scaling-limits"),
             "theme": "challenges",
-            "note": "Debt work happens 'between projects', which never comes",
+            "note": "Billing falls over at every month-end; the fix waits 'between projects'",
         },
     ]
     assert acme["gut"] == 4

@@ -221,7 +221,7 @@ def test_a_red_answer_is_asked_again_at_the_offer_stage(cli, work: Path, revint_
     assert data["profile"]["stage"] == "offer"
     everything = ids(data["questions"]) + ids(data["backup"])
     assert "team-eng-ownership" in everything  # red at Acme
-    assert "growth-eng-learning-time" in everything  # yellow at Acme
+    assert "growth-feedback-between-reviews" in everything  # yellow at Acme
 
 
 def test_a_red_answer_among_the_backups_is_marked_too(run, work: Path, revint_home: Path) -> None:

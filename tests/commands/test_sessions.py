@@ -46,12 +46,14 @@ def test_sessions_json(cli, work: Path, revint_home: Path, monkeypatch) -> None:
         },
     ]
 
-    monkeypatch.setenv("COLUMNS", "160")  # one row a line
+    monkeypatch.setenv("COLUMNS", "40")  # a block per session: the name alone on its line, never cut
     code, out, _ = cli(["sessions"])
-    rows = {line.split()[0]: line.split() for line in out.splitlines()[1:] if line.strip()}
+    lines = out.splitlines()
+    rows = {name: details for name, details in zip(lines[::2], lines[1::2], strict=True)}
+    assert list(rows) == [ACME, GLOBEX, "initech-dev"]
     assert "72%" in rows[ACME]
     assert "85%" in rows[GLOBEX]
-    assert "not debriefed" in " ".join(rows["initech-dev"])
+    assert "not debriefed" in rows["initech-dev"]
 
 
 def test_sessions_json_with_none(cli) -> None:
