@@ -23,6 +23,8 @@ from revint_cli.vocab import (
     Stage,
     WorkMode,
     format_default,
+    guess_role_family,
+    guess_seniority,
     minutes_default,
 )
 
@@ -72,6 +74,16 @@ class Job(Strict):
     seniority: Seniority = "mid"
     work_mode: WorkMode = "onsite"
     stage: Stage = "interview"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _guess_from_role(cls, data: Any) -> Any:
+        """Left out, the role family and the seniority are what the job title suggests, as the wizard offers
+        ("Chief Financial Officer": finance, executive); "other" and "mid" when it says nothing."""
+        if isinstance(data, dict) and isinstance(data.get("role"), str):
+            role = data["role"]
+            data = {"role_family": guess_role_family(role), "seniority": guess_seniority(role), **data}
+        return data
 
 
 class Profile(Job):

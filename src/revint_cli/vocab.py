@@ -105,6 +105,9 @@ _SENIORITY_HINTS: tuple[tuple[str, str], ...] = (
 )
 
 
+GUESSED = ("role_family", "seniority")  # what a profile left without them guesses from the job title
+
+
 def guess_role_family(role: str) -> str:
     """The role family a job title most likely belongs to ("Senior Backend Engineer" -> engineering)."""
     return next((family for pattern, family in _FAMILY_HINTS if re.search(pattern, role, re.I)), "other")

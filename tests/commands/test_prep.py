@@ -227,3 +227,27 @@ def test_closed_custom_question_carries_its_warning(cli: Cli, tmp_path: Path) ->
     assert mine["text"] == "Do you offer remote work?"
     assert any("yes/no" in w for w in mine["warnings"])
     assert "yes/no" in err  # a warning, shown, and the sheet is still written: exit 0
+
+
+@pytest.mark.parametrize(
+    ("role", "family", "seniority"),
+    [("Chief Financial Officer", "finance", "executive"), ("Junior Data Analyst", "data", "junior")],
+)
+def test_a_left_out_family_and_seniority_are_guessed_from_the_role_and_said(
+    cli: Cli, tmp_path: Path, role: str, family: str, seniority: str
+) -> None:
+    answers = write_answers(tmp_path / "a.yaml", role=role, role_family=None, seniority=None)
+    code, out, err = cli(["prep", "--answers", str(answers), "-f", "json", "-o", "-"])
+    assert code == 0, err
+    profile = json.loads(out)["profile"]
+    assert (profile["role_family"], profile["seniority"]) == (family, seniority)
+    assert f"Guessed from the role: role_family {family}, seniority {seniority}" in err
+
+
+def test_a_family_and_seniority_given_are_never_guessed(cli: Cli, tmp_path: Path) -> None:
+    answers = write_answers(tmp_path / "a.yaml", role="Chief Financial Officer", role_family="other", seniority="mid")
+    code, out, err = cli(["prep", "--answers", str(answers), "-f", "json", "-o", "-"])
+    assert code == 0, err
+    profile = json.loads(out)["profile"]
+    assert (profile["role_family"], profile["seniority"]) == ("other", "mid")
+    assert "Guessed" not in err

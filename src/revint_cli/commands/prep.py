@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,7 +19,7 @@ from revint_cli.answers import Gathered
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
 from revint_cli.fsutil import atomic_write
-from revint_cli.vocab import ASKED_KEYS
+from revint_cli.vocab import ASKED_KEYS, GUESSED
 
 if TYPE_CHECKING:
     from revint_cli.bank import Bank
@@ -82,7 +82,8 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
     name, _ = sessions.record(profile, sheet)
     got.recorder.discard()
     shown = Shown(out=[text] if written.sheet is None else [])
-    return shown.extend(summary(sheet, written, name))
+    guessed = [key for key in GUESSED if key not in got.clean()]
+    return shown.extend(summary(sheet, written, name, guessed))
 
 
 def _render(sheet: Sheet, fmt: str, compact: bool) -> str:
@@ -182,7 +183,7 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def summary(sheet: Sheet, written: Written, session: str) -> Shown:
+def summary(sheet: Sheet, written: Written, session: str, guessed: Sequence[str] = ()) -> Shown:
     """What the terminal shows after a prep: the themes, the minutes, every warning, where things went.
     Plain text: loading rich would take longer than the whole prep."""
     rows = [
@@ -197,6 +198,9 @@ def summary(sheet: Sheet, written: Written, session: str) -> Shown:
             f"{sheet.planned_minutes} of {sheet.budget_minutes} minutes planned, {len(sheet.questions)} questions{more}"
         ),
     ]
+    if guessed:
+        values = ", ".join(f"{key} {getattr(sheet.profile, key)}" for key in guessed)
+        err.append(console.plain(f"Guessed from the role: {values} (set {' and '.join(guessed)} to change)"))
     err += [console.plain(f"⚠ your question '{i.text}': {w}") for i in sheet.all_items() for w in i.warnings]
     err += [console.plain(f"⚠ not covered: {sheet.title(gap.theme)}: {gap.reason}") for gap in sheet.uncovered]
     if written.sheet is None:
