@@ -32,6 +32,27 @@ FURTHER_THEMES = (
 
 DEFAULT_THEMES = ("alpha", "beta", "gamma", "remote-work", "next-steps")
 
+# Keys as a terminal sends them, for pipe input and pseudo-terminals.
+ENTER, UP, DOWN, SPACE, CTRL_C, CTRL_D = "\r", "\x1b[A", "\x1b[B", " ", "\x03", "\x04"
+
+
+def sheet_fields(**extra: Any) -> dict[str, Any]:
+    """A full profile over the default themes: two people, priorities, research, an own question."""
+    fields: dict[str, Any] = {
+        "company": "Initech",
+        "role": "Backend Engineer",
+        "date": "2026-12-01",
+        "stage": "final",
+        "format": "phone",
+        "minutes": 14,
+        "priorities": ["alpha", "beta"],
+        "interviewers": [{"name": "Ana", "role": "manager"}, {"role": "peer"}],
+        "research": {"alpha": "They run blameless postmortems"},
+        "custom_questions": [{"text": "What would you change about beta first?", "theme": "beta", "minutes": 2}],
+    }
+    fields.update(extra)
+    return fields
+
 
 def question(qid: str, theme: str, **fields: Any) -> dict[str, Any]:
     """A bank question that admits everyone and everything unless told otherwise."""

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from builders import closing, make_bank, make_profile, question
+from builders import closing, make_bank, make_profile, question, sheet_fields
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
@@ -35,23 +35,6 @@ FOREIGN = {
     "s_open",
     "table_open",
 }
-
-
-def base_fields(**extra: Any) -> dict[str, Any]:
-    fields: dict[str, Any] = {
-        "company": "Initech",
-        "role": "Backend Engineer",
-        "date": "2026-12-01",
-        "stage": "final",
-        "format": "phone",
-        "minutes": 14,
-        "priorities": ["alpha", "beta"],
-        "interviewers": [{"name": "Ana", "role": "manager"}, {"role": "peer"}],
-        "research": {"alpha": "They run blameless postmortems"},
-        "custom_questions": [{"text": "What would you change about beta first?", "theme": "beta", "minutes": 2}],
-    }
-    fields.update(extra)
-    return fields
 
 
 def sheet(profile: Profile) -> tuple[Sheet, str]:
@@ -114,7 +97,7 @@ THEME_HEADINGS = {"Alpha": "alpha", "Beta": "beta", "Gamma": "gamma", "Before yo
 
 
 def test_headings_in_order_with_who_to_ask() -> None:
-    the_plan, text = sheet(make_profile(**base_fields()))
+    the_plan, text = sheet(make_profile(**sheet_fields()))
     found = headings(MD.parse(text))
     assert found[0] == ("h1", "Reverse interview: Backend Engineer at Initech")
     assert [tag for tag, _ in found[1:]] == ["h2"] * (len(found) - 1)
@@ -131,7 +114,7 @@ def test_headings_in_order_with_who_to_ask() -> None:
 
 
 def test_facts_line() -> None:
-    the_plan, text = sheet(make_profile(**base_fields()))
+    the_plan, text = sheet(make_profile(**sheet_fields()))
     root = SyntaxTreeNode(MD.parse(text))
     facts = text_of(root.children[1])
     for part in ("2026-12-01", "final", "phone", "Ana (manager)", "peer", f"{the_plan.planned_minutes} of 14 minutes"):
@@ -139,7 +122,7 @@ def test_facts_line() -> None:
 
 
 def test_each_question_is_a_task_item_with_nested_details() -> None:
-    the_plan, text = sheet(make_profile(**base_fields()))
+    the_plan, text = sheet(make_profile(**sheet_fields()))
     by_heading = sections(SyntaxTreeNode(MD.parse(text)))
     for title, blocks in by_heading.items():
         if title == "If time allows" or title == "Also from your research":
@@ -162,14 +145,14 @@ def test_each_question_is_a_task_item_with_nested_details() -> None:
 
 
 def test_research_note_heads_its_theme() -> None:
-    _, text = sheet(make_profile(**base_fields()))
+    _, text = sheet(make_profile(**sheet_fields()))
     blocks = next(b for title, b in sections(SyntaxTreeNode(MD.parse(text))).items() if title.startswith("Alpha"))
     assert blocks[0].type == "blockquote"
     assert text_of(blocks[0]) == "You found: They run blameless postmortems"
 
 
 def test_closing_after_the_themes_and_backups_last() -> None:
-    the_plan, text = sheet(make_profile(**base_fields()))
+    the_plan, text = sheet(make_profile(**sheet_fields()))
     titles = list(sections(SyntaxTreeNode(MD.parse(text))))
     assert titles.index("If time allows") == len(titles) - 1
     closing_at = next(i for i, t in enumerate(titles) if t.startswith("Before you leave"))
@@ -180,7 +163,7 @@ def test_closing_after_the_themes_and_backups_last() -> None:
 
 def test_no_backup_section_when_nothing_is_left() -> None:
     the_plan, text = sheet(
-        make_profile(**base_fields(minutes=120, priorities=["alpha", "beta", "gamma"], custom_questions=[]))
+        make_profile(**sheet_fields(minutes=120, priorities=["alpha", "beta", "gamma"], custom_questions=[]))
     )
     assert the_plan.backup == []
     titles = [t for _, t in headings(MD.parse(text))]
@@ -192,7 +175,7 @@ def test_warning_of_a_custom_question_stays_off_the_printed_sheet() -> None:
     """The warning is for the candidate before the interview (terminal summary, JSON), not for the
     sheet they take into the room."""
     custom = [{"text": "Is there a gym?", "theme": "alpha", "minutes": 2}]
-    the_plan, text = sheet(make_profile(**base_fields(custom_questions=custom)))
+    the_plan, text = sheet(make_profile(**sheet_fields(custom_questions=custom)))
     alpha = next(b for t, b in sections(SyntaxTreeNode(MD.parse(text))).items() if t.startswith("Alpha"))
     first = task_items(alpha)[0]
     assert item_line(first).startswith("[ ] Is there a gym? (~2 min)")
@@ -221,11 +204,11 @@ def evil_fields(**extra: Any) -> dict[str, Any]:
         custom_questions=[{"text": EVIL_QUESTION, "theme": "beta", "minutes": 2}],
     )
     fields.update(extra)
-    return base_fields(**fields)
+    return sheet_fields(**fields)
 
 
 def plain_fields() -> dict[str, Any]:
-    return base_fields(
+    return sheet_fields(
         company="Company",
         role="Role",
         interviewers=[{"name": "Bob", "role": "manager"}, {"role": "peer"}],
@@ -279,7 +262,7 @@ def test_typed_text_survives_literally() -> None:
 @pytest.mark.parametrize("prefix", ["- ", "+ ", "* ", "# ", "1. ", "2) ", "> ", "= ", "    ", "[ ] ", "***", "---"])
 def test_a_line_start_in_a_question_stays_text(prefix: str) -> None:
     custom = [{"text": f"{prefix}What happens?", "theme": "alpha", "minutes": 2}]
-    _, text = sheet(make_profile(**base_fields(custom_questions=custom)))
+    _, text = sheet(make_profile(**sheet_fields(custom_questions=custom)))
     tokens = MD.parse(text)
     alpha = next(b for t, b in sections(SyntaxTreeNode(tokens)).items() if t.startswith("Alpha"))
     first = task_items(alpha)[0]  # the custom question comes first in its theme
@@ -291,7 +274,7 @@ def test_md_escape_is_one_line() -> None:
 
 
 def test_an_ordered_marker_in_a_title_leaves_no_backslash() -> None:
-    _, text = sheet(make_profile(**base_fields(company="1.FC Köln", role="2) Trainer")))
+    _, text = sheet(make_profile(**sheet_fields(company="1.FC Köln", role="2) Trainer")))
     assert headings(MD.parse(text))[0] == ("h1", "Reverse interview: 2) Trainer at 1.FC Köln")
 
 
@@ -344,7 +327,7 @@ def test_md_escape_escapes_only_what_would_change_the_document(typed: str, writt
 
 
 def test_the_sheet_file_holds_no_control_or_bidi_character() -> None:
-    fields = base_fields(
+    fields = sheet_fields(
         company="Evil\x1b[31m Corp\u202e",
         interviewers=[{"name": "Bob\x07", "role": "manager"}],
         research={"alpha": "note\x1b]0;title\x07 here"},

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builders import closing, make_bank, make_profile, question
+from builders import closing, make_bank, make_profile, question, sheet_fields
 
 from revint_cli import sheet as sheet_mod
 from revint_cli.errors import RevintError
@@ -20,23 +20,6 @@ BANK = make_bank([question(f"{t}-{n}", t) for t in ("alpha", "beta", "gamma") fo
 
 EVIL_ROLE = "*bold* [link](http://x) `code` ~~gone~~ &copy; _u_ \\"
 EVIL_NOTE = "line one\n- not a list\n# not a heading\n<script>alert(1)</script>"
-
-
-def base_fields(**extra: Any) -> dict[str, Any]:
-    fields: dict[str, Any] = {
-        "company": "Initech",
-        "role": "Backend Engineer",
-        "date": "2026-12-01",
-        "stage": "final",
-        "format": "phone",
-        "minutes": 14,
-        "priorities": ["alpha", "beta"],
-        "interviewers": [{"name": "Ana", "role": "manager"}, {"role": "peer"}],
-        "research": {"alpha": "They run blameless postmortems"},
-        "custom_questions": [{"text": "What would you change about beta first?", "theme": "beta", "minutes": 2}],
-    }
-    fields.update(extra)
-    return fields
 
 
 def data_of(profile: Profile) -> dict[str, Any]:
@@ -53,7 +36,7 @@ def test_json_contract() -> None:
         {"text": "Is there a gym?", "theme": "alpha", "minutes": 2},
         {"text": "What would you change about beta first?", "theme": "beta", "minutes": 2},
     ]
-    profile = make_profile(**base_fields(minutes=30, custom_questions=custom))
+    profile = make_profile(**sheet_fields(minutes=30, custom_questions=custom))
     data = data_of(profile)
     assert set(data) == {
         "schema",
@@ -99,13 +82,13 @@ def test_json_contract() -> None:
 
 
 def test_json_without_interviewers_assigns_no_one() -> None:
-    data = data_of(make_profile(**base_fields(interviewers=[])))
+    data = data_of(make_profile(**sheet_fields(interviewers=[])))
     assert all(q.get("ask") is None for q in [*data["questions"], *data["backup"]])
     assert data["profile"]["interviewers"] == []  # kept, empty: the saved profile replays without asking
 
 
 def test_json_keeps_typed_text_as_is() -> None:
-    profile = make_profile(**base_fields(company="Café Ünïcode", role=EVIL_ROLE, research={"alpha": EVIL_NOTE}))
+    profile = make_profile(**sheet_fields(company="Café Ünïcode", role=EVIL_ROLE, research={"alpha": EVIL_NOTE}))
     text = plan(BANK, profile).to_json()
     data = json.loads(text)
     assert data["company"] == "Café Ünïcode"
@@ -116,21 +99,21 @@ def test_json_keeps_typed_text_as_is() -> None:
 
 
 def test_json_escapes_bidi_characters_but_keeps_their_meaning() -> None:
-    text = plan(BANK, make_profile(**base_fields(company="Evil\u202eCorp"))).to_json()
+    text = plan(BANK, make_profile(**sheet_fields(company="Evil\u202eCorp"))).to_json()
     assert "\u202e" not in text
     assert "\\u202e" in text
     assert json.loads(text)["company"] == "Evil\u202eCorp"
 
 
 def test_a_sheet_reads_back_as_the_same_sheet(tmp_path: Path) -> None:
-    sheet = plan(BANK, make_profile(**base_fields()))
+    sheet = plan(BANK, make_profile(**sheet_fields()))
     path = tmp_path / "sheet.json"
     path.write_text(sheet.to_json(), encoding="utf-8")
     assert sheet_mod.read(path) == sheet
 
 
 def test_a_hand_edited_sheet_fails_with_its_file_and_line(tmp_path: Path) -> None:
-    data = data_of(make_profile(**base_fields()))
+    data = data_of(make_profile(**sheet_fields()))
     data["questions"][1]["minutes"] = "lots"
     path = tmp_path / "sheet.json"
     path.write_text(json.dumps(data, indent=2), encoding="utf-8")
@@ -142,7 +125,7 @@ def test_a_hand_edited_sheet_fails_with_its_file_and_line(tmp_path: Path) -> Non
 
 
 def test_themes_in_sheet_order_with_the_closing_theme_last() -> None:
-    sheet = plan(BANK, make_profile(**base_fields(minutes=60)))
+    sheet = plan(BANK, make_profile(**sheet_fields(minutes=60)))
     order = sheet.theme_order()
     assert order[:2] == ["alpha", "beta"]  # the priorities first
     assert order[-1] == "next-steps"
@@ -153,7 +136,7 @@ def test_themes_in_sheet_order_with_the_closing_theme_last() -> None:
 
 
 def test_find_and_ids_cover_the_backups_too() -> None:
-    sheet = plan(BANK, make_profile(**base_fields()))
+    sheet = plan(BANK, make_profile(**sheet_fields()))
     assert sheet.backup
     assert sheet.ids() == [i.id for i in [*sheet.questions, *sheet.backup]]
     last = sheet.backup[-1]
@@ -162,6 +145,6 @@ def test_find_and_ids_cover_the_backups_too() -> None:
 
 
 def test_a_title_falls_back_to_the_theme_id() -> None:
-    sheet = plan(BANK, make_profile(**base_fields()))
+    sheet = plan(BANK, make_profile(**sheet_fields()))
     assert sheet.title("alpha") == "Alpha"
     assert sheet.title("not-in-the-bank") == "not-in-the-bank"

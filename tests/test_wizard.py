@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builders import make_bank, profile_from_answers, question
+from builders import CTRL_C, DOWN, ENTER, SPACE, make_bank, profile_from_answers, question
 
 from revint_cli import bank as bank_mod
 from revint_cli import loading, vocab, wizard
@@ -20,10 +20,6 @@ from revint_cli.bank import Bank
 from revint_cli.errors import ExitCode
 from revint_cli.profile import Profile
 
-ENTER = "\r"
-DOWN = "\x1b[B"
-SPACE = " "
-CTRL_C = "\x03"
 
 SHIPPED = bank_mod.load()
 SMALL = make_bank([question(f"{t}-1", t) for t in ("alpha", "beta", "gamma", "remote-work", "next-steps")])

@@ -10,16 +10,12 @@ import copy
 from typing import Any
 
 import pytest
-from builders import make_bank, question
+from builders import CTRL_C, DOWN, ENTER, SPACE, make_bank, question
 
 from revint_cli import wizard
 from revint_cli.answers import Interrupted
 from revint_cli.brief import BriefProfile
 
-ENTER = "\r"
-DOWN = "\x1b[B"
-SPACE = " "
-CTRL_C = "\x03"
 
 BANK = make_bank([question(f"{t}-1", t) for t in ("alpha", "beta", "gamma", "remote-work", "next-steps")])
 

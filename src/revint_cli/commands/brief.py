@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from revint_cli import answers, console, drafts
 from revint_cli.answers import Gathered
+from revint_cli.commands import WriteOptions
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
 from revint_cli.fsutil import atomic_write
@@ -47,11 +48,7 @@ def _required(data: dict[str, Any]) -> list[str]:
 
 
 @dataclass
-class Options:
-    answers: answers.Options = field(default_factory=answers.Options)
-    output: str | None = None
-    fmt: str = "md"
-    force: bool = False
+class Options(WriteOptions):
     record: bool = False
 
 
