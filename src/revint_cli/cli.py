@@ -184,6 +184,9 @@ Output = Annotated[
         help="Where to write the sheet ('-' for standard output). Default: COMPANY-ROLE.md here.",
     ),
 ]
+Draft = Annotated[
+    Optional[str], _option("--draft", metavar="NAME", help="With --resume: which draft (see revint drafts).")
+]
 NextRound = Annotated[
     Optional[str],
     _option(
@@ -201,6 +204,11 @@ Compact = Annotated[
 ]
 
 
+def _check_draft(draft: str | None, resume: bool) -> None:
+    if draft is not None and not resume:
+        raise RevintError("--draft goes with --resume")
+
+
 @app.command()
 def prep(
     answers: AnswersFile = None,
@@ -211,9 +219,7 @@ def prep(
     compact: Compact = False,
     force: Annotated[bool, _flag("--force", help="Replace an existing sheet or profile.")] = False,
     resume: Annotated[bool, _flag("--resume", help="Continue the last interrupted prep.")] = False,
-    draft: Annotated[
-        Optional[str], _option("--draft", metavar="NAME", help="With --resume: which draft (see revint drafts).")
-    ] = None,
+    draft: Draft = None,
     next_round: NextRound = None,
 ) -> None:
     """Prepare your questions for an interview and write a cheat sheet.
@@ -225,8 +231,7 @@ def prep(
 
     _format(fmt, command.FORMATS)
     command.check_compact(fmt, compact)
-    if draft is not None and not resume:
-        raise RevintError("--draft goes with --resume")
+    _check_draft(draft, resume)
     if next_round is not None and (answers is not None or resume):
         raise RevintError(
             "--next-round starts from the session's profile: change keys with --set, not --answers or --resume"
@@ -359,22 +364,20 @@ def brief(
     answers: AnswersFile = None,
     sets: Annotated[
         Optional[list[str]],
-        typer.Option(
+        _option(
             "--set",
             metavar="KEY=VALUE",
             help="Override a key: --set minutes=15, --set interviewer.role=peer (repeatable).",
-            show_default=False,
         ),
     ] = None,
     no_input: NoInput = False,
     output: Annotated[
         Optional[str],
-        typer.Option(
+        _option(
             "--output",
             "-o",
             metavar="PATH",
             help="Where to write the brief ('-' for standard output). Default: COMPANY-ROLE-brief.md here.",
-            show_default=False,
         ),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="md or json.")] = "md",
@@ -383,19 +386,13 @@ def brief(
         bool, _flag("--record", help="Also draft your answer to each question; they are saved for replay.")
     ] = False,
     resume: Annotated[bool, _flag("--resume", help="Continue the last interrupted brief.")] = False,
-    draft: Annotated[
-        Optional[str],
-        typer.Option(
-            "--draft", metavar="NAME", help="With --resume: which draft (see revint drafts).", show_default=False
-        ),
-    ] = None,
+    draft: Draft = None,
     compare_files: Annotated[
         Optional[tuple[Path, Path]],
-        typer.Option(
+        _option(
             "--compare",
             metavar="A B",
             help="Compare two interviewers' answers files: where they differ, or one has no answer.",
-            show_default=False,
         ),
     ] = None,
 ) -> None:
@@ -412,10 +409,8 @@ def brief(
     if compare_files is not None:
         if answers is not None or sets or resume or record or output is not None:
             raise RevintError("--compare takes two answers files, and only --format besides")
-        _show(command.compare(load_bank(), compare_files[0], compare_files[1], fmt))
-        return
-    if draft is not None and not resume:
-        raise RevintError("--draft goes with --resume")
+        return _show(command.compare(load_bank(), compare_files[0], compare_files[1], fmt))
+    _check_draft(draft, resume)
     given = answers_mod.Options(answers, list(sets or []), no_input, resume, draft)
     opts = command.Options(given, output, fmt, force, record)
     _show(command.run(load_bank, opts, interactive=_interactive(), eager=bool(_State.bank_files)))
