@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builders import make_profile
-from test_render import BANK, EVIL_COMPANY, EVIL_NAME, EVIL_NOTE, EVIL_QUESTION, EVIL_ROLE, base_fields, evil_fields
+from builders import make_profile, sheet_fields
+from test_render import BANK, EVIL_COMPANY, EVIL_NAME, EVIL_NOTE, EVIL_QUESTION, EVIL_ROLE, evil_fields
 
 from revint_cli import render, render_html
 from revint_cli.sheet import Item, Sheet
@@ -110,7 +110,7 @@ def who(sheet: Sheet, item: Item) -> str:
 
 
 def test_one_checkbox_per_question_with_whom_to_ask_and_the_minutes() -> None:
-    sheet, root, _ = page_of(base_fields())
+    sheet, root, _ = page_of(sheet_fields())
     articles = root.find("article", "question")
     items = [*sheet.questions, *sheet.backup]
     assert [a.attrs["data-id"] for a in articles] == [i.id for i in items]
@@ -125,7 +125,7 @@ def test_one_checkbox_per_question_with_whom_to_ask_and_the_minutes() -> None:
 
 
 def test_every_planned_question_has_its_details_and_a_notes_area() -> None:
-    sheet, root, _ = page_of(base_fields())
+    sheet, root, _ = page_of(sheet_fields())
     for item in sheet.questions:
         article = article_of(root, item)
         assert len(article.find("div", "notes")) == 1
@@ -141,7 +141,7 @@ def test_every_planned_question_has_its_details_and_a_notes_area() -> None:
 
 
 def test_sections_in_order_research_first_closing_then_backups() -> None:
-    sheet, root, _ = page_of(base_fields())
+    sheet, root, _ = page_of(sheet_fields())
     sections = root.find("section")
     kinds = [s.attrs["class"] for s in sections]
     assert kinds[0] == "research"
@@ -160,7 +160,7 @@ def test_sections_in_order_research_first_closing_then_backups() -> None:
 
 
 def test_the_head_holds_the_facts() -> None:
-    sheet, root, _ = page_of(base_fields())
+    sheet, root, _ = page_of(sheet_fields())
     assert fold(root.one("title").text()) == "Reverse interview: Backend Engineer at Initech"
     facts = fold(root.one("p", "facts").text())
     assert facts == (
@@ -170,7 +170,7 @@ def test_the_head_holds_the_facts() -> None:
 
 
 def test_a_sheet_without_research_closing_or_backups_leaves_their_sections_out() -> None:
-    sheet = plan(BANK, make_profile(**base_fields(research={}, custom_questions=[], minutes=60)))
+    sheet = plan(BANK, make_profile(**sheet_fields(research={}, custom_questions=[], minutes=60)))
     sheet = sheet.model_copy(
         update={"backup": [], "questions": [q for q in sheet.questions if q.theme != "next-steps"]}
     )
@@ -181,7 +181,7 @@ def test_a_sheet_without_research_closing_or_backups_leaves_their_sections_out()
 
 
 def test_compact_keeps_whom_to_ask_the_minutes_and_one_follow_up() -> None:
-    sheet, root, _ = page_of(base_fields(), compact=True)
+    sheet, root, _ = page_of(sheet_fields(), compact=True)
     assert root.one("body").attrs["class"] == "compact"
     for item in sheet.questions:
         article = article_of(root, item)
@@ -199,7 +199,7 @@ def test_compact_keeps_whom_to_ask_the_minutes_and_one_follow_up() -> None:
 
 
 def test_the_page_is_self_contained() -> None:
-    _, root, page = page_of(base_fields())
+    _, root, page = page_of(sheet_fields())
     assert not root.find("script")
     assert not root.find("link")
     assert not root.find("img")
@@ -213,7 +213,7 @@ def test_the_page_is_self_contained() -> None:
 
 
 def test_the_same_sheet_gives_the_same_page() -> None:
-    sheet = plan(BANK, make_profile(**base_fields()))
+    sheet = plan(BANK, make_profile(**sheet_fields()))
     assert render_html.html(sheet) == render_html.html(Sheet.model_validate_json(sheet.to_json()))
     assert render.text(sheet, "html", compact=True) == render_html.html(sheet, compact=True)
 
@@ -222,7 +222,7 @@ def test_the_same_sheet_gives_the_same_page() -> None:
 
 
 def test_compact_markdown_has_one_follow_up_and_no_details() -> None:
-    sheet = plan(BANK, make_profile(**base_fields()))
+    sheet = plan(BANK, make_profile(**sheet_fields()))
     text = render.markdown(sheet, compact=True)
     assert "*Why ask:*" not in text
     assert "*Notes:*" not in text
@@ -264,7 +264,7 @@ def test_typed_text_survives_literally() -> None:
 
 
 def test_control_and_bidi_characters_never_reach_the_page() -> None:
-    fields = base_fields(
+    fields = sheet_fields(
         company="Evil\x1b[31m Corp\u202e",
         interviewers=[{"name": "Bob\x07", "role": "manager"}],
         research={"alpha": "note\x1b]0;title\x07 here"},
@@ -276,7 +276,7 @@ def test_control_and_bidi_characters_never_reach_the_page() -> None:
 
 
 def test_an_id_or_a_theme_cannot_leave_its_attribute() -> None:
-    sheet = plan(BANK, make_profile(**base_fields()))
+    sheet = plan(BANK, make_profile(**sheet_fields()))
     item = sheet.questions[0].model_copy(update={"id": 'x" onclick="alert(1)'})
     hostile = sheet.model_copy(update={"questions": [item, *sheet.questions[1:]]})
     root = parse(render_html.html(hostile))
