@@ -359,27 +359,39 @@ def compare(
 # ----- the interviewer's side ----------------------------------------------------------------------------
 
 
+BriefSets = Annotated[
+    Optional[list[str]],
+    _option(
+        "--set",
+        metavar="KEY=VALUE",
+        help="Override a key: --set minutes=15, --set interviewer.role=peer (repeatable).",
+    ),
+]
+BriefOutput = Annotated[
+    Optional[str],
+    _option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="Where to write the brief ('-' for standard output). Default: COMPANY-ROLE-brief.md here.",
+    ),
+]
+CompareFiles = Annotated[
+    Optional[tuple[Path, Path]],
+    _option(
+        "--compare",
+        metavar="A B",
+        help="Compare two interviewers' answers files: where they differ, or one has no answer.",
+    ),
+]
+
+
 @app.command()
 def brief(
     answers: AnswersFile = None,
-    sets: Annotated[
-        Optional[list[str]],
-        _option(
-            "--set",
-            metavar="KEY=VALUE",
-            help="Override a key: --set minutes=15, --set interviewer.role=peer (repeatable).",
-        ),
-    ] = None,
+    sets: BriefSets = None,
     no_input: NoInput = False,
-    output: Annotated[
-        Optional[str],
-        _option(
-            "--output",
-            "-o",
-            metavar="PATH",
-            help="Where to write the brief ('-' for standard output). Default: COMPANY-ROLE-brief.md here.",
-        ),
-    ] = None,
+    output: BriefOutput = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="md or json.")] = "md",
     force: Annotated[bool, _flag("--force", help="Replace an existing brief or answers file.")] = False,
     record: Annotated[
@@ -387,14 +399,7 @@ def brief(
     ] = False,
     resume: Annotated[bool, _flag("--resume", help="Continue the last interrupted brief.")] = False,
     draft: Draft = None,
-    compare_files: Annotated[
-        Optional[tuple[Path, Path]],
-        _option(
-            "--compare",
-            metavar="A B",
-            help="Compare two interviewers' answers files: where they differ, or one has no answer.",
-        ),
-    ] = None,
+    compare_files: CompareFiles = None,
 ) -> None:
     """Prepare to answer a candidate's questions honestly: an interviewer's brief.
 
