@@ -121,5 +121,5 @@ def fit_report(bank: Bank, priorities: list[str], fit: Fit) -> Shown:
         names = ", ".join(bank.themes[t].title if t in bank.themes else t for t in fit.unknown)
         err.append(console.line((f"Must know before deciding: {names}", "yellow")))
     for flag in fit.red_flags:
-        err.append(console.line(("Red flag:", "red"), f" {flag.question}" + (f": {flag.note}" if flag.note else "")))
+        err.append(console.line(("Red flag:", "red"), f" {flag.question}" + (f" — {flag.note}" if flag.note else "")))
     return Shown(err=err)
