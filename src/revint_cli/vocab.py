@@ -89,7 +89,7 @@ _FAMILY_HINTS: tuple[tuple[str, str], ...] = (
     (r"product (manager|owner|lead|director)|\bpm\b", "product"),
     (r"design|\bux\b|\bui\b|researcher", "design"),
     (r"data|analyst|analytics|machine learning|\bml\b|\bai\b|scientist", "data"),
-    (r"engineer|developer|programmer|devops|\bsre\b|software|architect|\bqa\b|tester|\bcto\b", "engineering"),
+    (r"engineer|developer|\bdev\b|programmer|devops|\bsre\b|software|architect|\bqa\b|tester|\bcto\b", "engineering"),
     (r"sales|account (executive|manager)|\bsdr\b|\bbdr\b|business development", "sales"),
     (r"marketing|marketer|\bseo\b|content|brand|communications|\bcmo\b", "marketing"),
     (r"recruit|talent|\bhr\b|human resources|people|\bchro\b", "people"),

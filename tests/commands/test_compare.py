@@ -427,7 +427,7 @@ def test_a_session_never_debriefed_says_so_in_the_red_flags_row(small) -> None:
     (row,) = [line for line in table.splitlines() if line.startswith("Red flags")]
     assert row.split() == ["Red", "flags", "2", "not", "debriefed"]
     assert "Hooli: must know before deciding: Growth, Autonomy, Team" in table
-    assert "Umbrella red flag: What can you tell me about team a?: Nobody owns billing" in table
+    assert "Umbrella red flag: What can you tell me about team a? — Nobody owns billing" in table
 
 
 def test_the_priorities_option_weighs_the_fit_and_silences_the_notice(small) -> None:

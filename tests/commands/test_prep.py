@@ -241,7 +241,7 @@ def test_a_left_out_family_and_seniority_are_guessed_from_the_role_and_said(
     assert code == 0, err
     profile = json.loads(out)["profile"]
     assert (profile["role_family"], profile["seniority"]) == (family, seniority)
-    assert f"Guessed from the role: role_family {family}, seniority {seniority}" in err
+    assert f"Not in your answers, so read from the role: role_family {family}, seniority {seniority}" in err
 
 
 def test_a_family_and_seniority_given_are_never_guessed(cli: Cli, tmp_path: Path) -> None:
@@ -250,4 +250,4 @@ def test_a_family_and_seniority_given_are_never_guessed(cli: Cli, tmp_path: Path
     assert code == 0, err
     profile = json.loads(out)["profile"]
     assert (profile["role_family"], profile["seniority"]) == ("other", "mid")
-    assert "Guessed" not in err
+    assert "read from the role" not in err

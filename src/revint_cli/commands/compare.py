@@ -74,6 +74,6 @@ def _table(data: dict[str, Any], titles: dict[str, str]) -> list[Any]:
             names = ", ".join(titles.get(t, t) for t in c["unknown"])
             out.append(console.line((f"{c['company']}: must know before deciding: {names}", "yellow")))
         for flag in c["red_flags"]:
-            note = f": {flag['note']}" if flag["note"] else ""
+            note = f" — {flag['note']}" if flag["note"] else ""
             out.append(console.line((f"{c['company']} red flag:", "red"), f" {flag['question']}{note}"))
     return out

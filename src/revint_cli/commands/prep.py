@@ -197,7 +197,7 @@ def summary(sheet: Sheet, written: Written, session: str, guessed: Sequence[str]
     ]
     if guessed:
         values = ", ".join(f"{key} {getattr(sheet.profile, key)}" for key in guessed)
-        err.append(console.plain(f"Guessed from the role: {values} (set {' and '.join(guessed)} to change)"))
+        err.append(console.plain(f"Not in your answers, so read from the role: {values} (set them to change)"))
     err += [console.plain(f"⚠ your question '{i.text}': {w}") for i in sheet.all_items() for w in i.warnings]
     err += [console.plain(f"⚠ not covered: {sheet.title(gap.theme)}: {gap.reason}") for gap in sheet.uncovered]
     if written.sheet is None:
