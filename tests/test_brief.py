@@ -63,6 +63,8 @@ FINAL_MANAGER = profile(
             "'we changed it after your feedback'",
             "Words such as 'we changed it after your feedback', with the story behind them",
         ),
+        ("transparency about the number of candidates", "Be open about the number of candidates"),
+        ("clarity on who decides", "Be clear on who decides"),
         ("  they   name\ta person ", "Name a person"),
         ("", ""),
     ],

@@ -165,6 +165,8 @@ _FINITE = {
     "matches", "covers", "feeds", "handles", "reaches", "holds", "shows", "runs", "needs", "uses", "means",
     "leads", "give", "cite", "welcome", "welcomes", "share", "report", "mention", "apply", "rely",
 }  # fmt: skip
+# "transparency about X" -> "Be open about X": a quality named as a noun, asked of the interviewer
+_QUALITIES = {"transparency": "open", "openness": "open", "honesty": "honest", "clarity": "clear", "candour": "candid"}
 # Past forms that are never participles: a sentence even after "a" ("a decision came back within days").
 _PAST_ONLY = {"came", "went", "saw", "took", "gave", "knew", "ran", "grew", "chose", "began", "wrote", "spoke"}
 _DETERMINERS = {"a", "an", "the", "their", "its", "his", "her", "our", "some", "every", "no", "them", "it"}
@@ -229,7 +231,8 @@ def guidance(signal: str) -> str:
     "a story of accepting someone else's call" -> "Tell a story of accepting someone else's call";
     "a few clear metrics with today's baseline" -> "Give a few clear metrics with today's baseline";
     "the manager negotiated scope with evidence" -> "Show that the manager negotiated scope with evidence";
-    "a named contact and a checklist" -> "Describe a named contact and a checklist".
+    "a named contact and a checklist" -> "Describe a named contact and a checklist";
+    "transparency about the number of candidates" -> "Be open about the number of candidates".
     """
     text = " ".join(signal.split())
     if not text:
@@ -247,6 +250,8 @@ def guidance(signal: str) -> str:
     if text[0] in "'\"‘“":
         return f"Words such as {text}, with the story behind them"
     words = _words(text)
+    if len(words) > 1 and words[0].lower() in _QUALITIES and words[1] in ("about", "on", "over", "with"):
+        return f"Be {_QUALITIES[words[0].lower()]} {text.split(' ', 1)[1]}"
     if words and words[0].endswith("ed") and len(words) > 1 and words[1] == "by":
         return f"Show that it is {text}"
     if _is_clause(text):
