@@ -86,14 +86,24 @@ def test_each_question_goes_to_someone_in_its_audience() -> None:
     assert asked["b-mgr"] == "Mo"
 
 
-def test_load_is_spread_when_both_can_answer() -> None:
-    bank = make_bank(
-        [question("a1", "alpha", audience=["manager", "peer"]), question("b1", "beta", audience=["manager", "peer"])],
-        themes=("alpha", "beta"),
-    )
+def test_the_person_named_first_is_asked_until_the_load_tips() -> None:
+    themes = ("alpha", "beta", "gamma")
+    bank = make_bank([question(f"{t}1", t, audience=["manager", "peer"]) for t in themes], themes=themes)
     people = [{"name": "Mo", "role": "manager"}, {"name": "Pat", "role": "peer"}]
     result = plan(bank, make_profile(minutes=60, interviewers=people))
-    assert sorted(i.ask.name for i in result.questions if i.ask) == ["Mo", "Pat"]
+    asked = {i.id: i.ask.name for i in result.questions if i.ask}
+    # 3 minutes each: the manager, named first, takes two; with 6 minutes against none, the third goes to the peer
+    assert asked == {"alpha1": "Mo", "beta1": "Mo", "gamma1": "Pat"}
+
+
+def test_benefits_go_to_hr_even_when_the_manager_could_answer() -> None:
+    bank = make_bank(
+        [question("a-pay", "alpha", audience=["hr", "manager"]), question("b-day", "beta", audience=["peer", "hr"])],
+        themes=("alpha", "beta"),
+    )
+    people = [{"name": "Mo", "role": "manager"}, {"name": "Hana", "role": "hr"}]
+    result = plan(bank, make_profile(minutes=60, interviewers=people))
+    assert {i.id: i.ask.name for i in result.questions if i.ask} == {"a-pay": "Hana", "b-day": "Hana"}
 
 
 def test_no_interviewers_no_audience_filter_and_no_assignment() -> None:

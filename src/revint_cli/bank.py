@@ -79,7 +79,9 @@ class _QuestionBody(Strict):
     text: QuestionText
     why: Text = Field(description="What the answer reveals.")
     minutes: QuestionMinutes = Field(description="Time to ask and hear the answer.")
-    audience: unique_list(Audience, min_length=1) = Field(description="Who can really answer it.")  # type: ignore[valid-type]
+    audience: unique_list(Audience, min_length=1) = Field(
+        description="Who can really answer it, the best person to ask first."
+    )  # type: ignore[valid-type]
     seniority: unique_list(Literal["all", Seniority], min_length=1, all_or_subset=True)  # type: ignore[valid-type]
     role_families: unique_list(Literal["all", RoleFamily], min_length=1, all_or_subset=True)  # type: ignore[valid-type]
     work_modes: unique_list(Literal["all", WorkMode], min_length=1, all_or_subset=True)  # type: ignore[valid-type]
@@ -109,6 +111,12 @@ class Question(_QuestionBody):
     def answerable_by(self, role: str) -> bool:
         """Whether someone in `role` can really answer it: its audience, or a role that knows as much."""
         return role in self.audience or any(other in self.audience for other in ALSO_ANSWERS.get(role, ()))
+
+    def rank_of(self, role: str) -> int:
+        """How early the bank names `role` (or the role it answers for) in the audience: 0 is the best person
+        to ask; a role that cannot answer comes last."""
+        names = [role, *ALSO_ANSWERS.get(role, ())]
+        return min((self.audience.index(r) for r in names if r in self.audience), default=len(self.audience))
 
     @property
     def topic_id(self) -> str:
