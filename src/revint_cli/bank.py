@@ -79,9 +79,9 @@ class _QuestionBody(Strict):
     text: QuestionText
     why: Text = Field(description="What the answer reveals.")
     minutes: QuestionMinutes = Field(description="Time to ask and hear the answer.")
-    audience: unique_list(Audience, min_length=1) = Field(
+    audience: unique_list(Audience, min_length=1) = Field(  # type: ignore[valid-type]
         description="Who can really answer it, the best person to ask first."
-    )  # type: ignore[valid-type]
+    )
     seniority: unique_list(Literal["all", Seniority], min_length=1, all_or_subset=True)  # type: ignore[valid-type]
     role_families: unique_list(Literal["all", RoleFamily], min_length=1, all_or_subset=True)  # type: ignore[valid-type]
     work_modes: unique_list(Literal["all", WorkMode], min_length=1, all_or_subset=True)  # type: ignore[valid-type]
