@@ -1,5 +1,6 @@
 """Start-up time of `revint --help`, `revint themes` and `revint prep --answers` (warm bank cache: the
-warm-up run fills it), against a minimal one-command typer app's `--help`.
+warm-up run fills it), against a minimal one-command typer app's `--help`, that app running its command,
+and a "floor" for prep: a typer app with prep's options that reads the YAML file and validates a small model.
 
 Run: python benchmarks/startup.py [RUNS]   (default 15 runs each, after one warm-up run)
 Every command runs in a fresh interpreter; the table shows the median wall time and the ratio to the
@@ -33,6 +34,48 @@ if __name__ == "__main__":
     app()
 '''
 
+# The least a command like prep can do in this stack: typer with prep's options, a YAML file read and a
+# small pydantic model validated. What revint adds beyond it is its own work.
+FLOOR_APP = """
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def prep(
+    answers: Annotated[Optional[Path], typer.Option("--answers")] = None,
+    sets: Annotated[Optional[list[str]], typer.Option("--set")] = None,
+    no_input: bool = False,
+    output: Optional[str] = None,
+    fmt: str = "md",
+    compact: bool = False,
+    force: bool = False,
+    resume: bool = False,
+    draft: Optional[str] = None,
+    next_round: Optional[str] = None,
+) -> None:
+    import yaml
+    from pydantic import BaseModel
+
+    class Profile(BaseModel):
+        company: str
+        role: str
+        stage: str = "interview"
+        minutes: int = 20
+        priorities: list[str] = []
+
+    data = yaml.safe_load(answers.read_text(encoding="utf-8")) if answers else {}
+    print(Profile.model_validate({k: v for k, v in data.items() if k in Profile.model_fields}).model_dump_json())
+
+
+if __name__ == "__main__":
+    app()
+"""
+
 
 def revint_command() -> list[str]:
     """The installed `revint` script next to this interpreter, or `python -m revint_cli` without one."""
@@ -65,6 +108,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         minimal = Path(tmp) / "minimal_app.py"
         minimal.write_text(MINIMAL_APP, encoding="utf-8")
+        floor = Path(tmp) / "floor_app.py"
+        floor.write_text(FLOOR_APP, encoding="utf-8")
         env = {**os.environ, "REVINT_HOME": tmp, "NO_COLOR": "1", "COLUMNS": "80", "TERM": "dumb"}
         env.pop("REVINT_BANK", None)
         # as installed: compiled modules are kept (the warm-up run writes them for an editable install)
@@ -73,6 +118,7 @@ def main() -> None:
             ("minimal typer app --help", [sys.executable, str(minimal), "--help"]),
             # typer 0.29 coerces every parameter of a command that runs through pydantic: its own floor
             ("minimal typer app, its command", [sys.executable, str(minimal), "--name", "x"]),
+            ("typer floor for prep", [sys.executable, str(floor), "--answers", str(EXAMPLE)]),
             ("revint --help", [*revint, "--help"]),
             ("revint themes", [*revint, "themes"]),
             (
