@@ -295,3 +295,36 @@ def test_ids_referenced_by_the_docs_exist() -> None:
     for qid in ("autonomy-approvals", "growth-budget"):
         assert qid in BANK.questions
         assert qid in readme
+
+
+# The subjects real candidates ask about that the first bank missed: each has a question of its own (its
+# text or a follow-up names it), so that a candidate who cares about it finds it on a sheet.
+SUBJECTS = {
+    "salary range": r"salary range",
+    "contract type": r"fixed-term|permanent",
+    "probation": r"probation",
+    "notice period": r"notice period",
+    "non-compete": r"non-compete",
+    "side work": r"side project|outside work",
+    "hours": r"part-time|four-day|compressed hours",
+    "parental leave": r"parental leave",
+    "sick leave": r"sick leave",
+    "visa": r"\bvisa\b",
+    "relocation": r"relocat",
+    "layoffs": r"job cuts|layoff",
+    "runway": r"runway",
+    "legacy code": r"legacy|oldest",
+    "testing": r"\btest",
+    "security": r"security",
+    "on-call pay": r"on-call time paid|on-call.*\bpaid\b",
+    "AI tooling": r"\bAI\b",
+    "accessibility": r"accessib|adjustments",
+    "holiday allowance and a 13th month": r"13th month",
+    "collective agreement": r"collective agreement",
+}
+
+
+@pytest.mark.parametrize("subject", SUBJECTS)
+def test_each_subject_candidates_ask_about_has_a_question(subject: str) -> None:
+    pattern = re.compile(SUBJECTS[subject], re.IGNORECASE)
+    assert any(pattern.search(" ".join([q.text, *q.follow_ups])) for q in QUESTIONS), subject
