@@ -80,6 +80,7 @@ def test_help_matches_snapshot(path: tuple[str, ...]) -> None:
     )
     assert f"Usage: revint {' '.join(path)}".rstrip() in text
     assert max(len(line) for line in text.splitlines()) <= 80
+    assert "<bool>" not in text  # a flag shows no type, typer's own --help included
 
 
 def test_no_snapshot_without_a_command() -> None:

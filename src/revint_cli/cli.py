@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
@@ -20,7 +21,37 @@ if TYPE_CHECKING:
     from revint_cli.bank import Bank
     from revint_cli.console import Shown
 
-app = typer.Typer(
+
+class _Flagless:
+    """Help shows flags without a type: typer lists its own (--help, --install-completion) as `<bool>`."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            if getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""
+        return params
+
+
+class _Command(_Flagless, typer.core.TyperCommand):
+    pass
+
+
+class _Group(_Flagless, typer.core.TyperGroup):
+    pass
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Typer(typer.Typer):
+    def command(self, name: str | None = None, **kwargs: Any) -> Callable[[F], F]:
+        decorator: Callable[[F], F] = super().command(name, **{"cls": _Command, **kwargs})
+        return decorator
+
+
+app = _Typer(
+    cls=_Group,
     name="revint",
     help="A coach for the reverse interview: the questions you ask the employer.\n\n"
     "Start with [bold]revint prep[/bold] the evening before an interview.",
@@ -29,12 +60,12 @@ app = typer.Typer(
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-bank_app = typer.Typer(help="Check and inspect question banks.", no_args_is_help=True)
+bank_app = _Typer(cls=_Group, help="Check and inspect question banks.", no_args_is_help=True)
 app.add_typer(bank_app, name="bank")
 
 
 def _flag(*names: str, help: str) -> Any:
-    return typer.Option(*names, help=help, metavar="")
+    return typer.Option(*names, help=help)
 
 
 def _option(*names: str, metavar: str, help: str) -> Any:
@@ -67,7 +98,7 @@ def root(
     no_default_bank: Annotated[bool, _flag("--no-default-bank", help="Use only the --bank files.")] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, metavar="", help="Show the version and exit."),
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
     _State.bank_files = list(bank or [])
