@@ -167,6 +167,32 @@ def test_remote_work_not_promoted_onsite() -> None:
     assert themes_of(result) == ["gamma", "alpha", "beta", REMOTE_THEME, "next-steps"]
 
 
+PAY_BANK_THEMES = ("alpha", "beta", "compensation", "next-steps")
+
+
+def pay_bank() -> Bank:
+    """Two themes, and the salary range: the one pay question that fits a screening call."""
+    pay_range = question("compensation-range", "compensation", minutes=2, audience=["recruiter", "hr"])
+    return ranked_bank([*_three_each(("alpha", "beta")), pay_range, closing()], themes=PAY_BANK_THEMES)
+
+
+def test_the_salary_range_is_asked_at_a_screening_call_after_the_priorities() -> None:
+    screening = make_profile(stage="screening", minutes=8, priorities=["beta"], interviewers=[{"role": "recruiter"}])
+    # 1 (closing) + 3 (the priority) + 2 (the range) + 2 left: no room for another 3-minute question
+    assert ids(plan(pay_bank(), screening).questions) == ["beta-1", "compensation-range", "next-steps-after"]
+    # a tight call keeps the priority and leaves the range out
+    tight = screening.model_copy(update={"minutes": 5})
+    assert ids(plan(pay_bank(), tight).questions) == ["beta-1", "next-steps-after"]
+
+
+def test_the_salary_range_is_not_pushed_when_skipped_or_later_on() -> None:
+    skipped = make_profile(stage="screening", minutes=30, priorities=["beta"], skip_themes=["compensation"])
+    assert "compensation-range" not in ids(plan(pay_bank(), skipped).questions)
+    # at an interview the range is one question among the others: a priority's second question comes first
+    later = make_profile(stage="interview", minutes=8, priorities=["beta"])
+    assert ids(plan(pay_bank(), later).questions) == ["beta-1", "beta-2", "next-steps-after"]
+
+
 def test_coverage_before_depth() -> None:
     bank = ranked_bank([*_three_each(("alpha", "beta", "gamma")), closing()])
     # 1 (closing) + 3 * 3: exactly one question for each priority, none gets a second

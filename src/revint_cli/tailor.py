@@ -15,12 +15,13 @@ The rules, each one function below, applied in this order by `plan`:
    An own question that does not fit the time goes to the backups with a warning: it never vanishes.
 4. `closing_question`: the best question of the closing theme (next steps) that fits; its minutes are
    reserved first, so a long best one never leaves the sheet without one.
-5. `coverage`: coverage before depth: each priority theme gets a question, then remote-work for remote and
-   hybrid candidates; the candidate's own questions count. A sheet never holds two questions of one topic.
+5. `coverage`: coverage before depth: each priority theme gets a question; the candidate's own questions
+   count. A sheet never holds two questions of one topic.
 6. `reach`: a priority theme that none of the named people can answer still gets its best question for the
    stage, marked with whom to ask to be put in touch with, before any theme gets a second question; a
    priority with no question at all is listed as uncovered, with the reason.
-7. `depth`: a second question per priority, then one per other theme, then a third per priority.
+7. `depth`: the promoted themes (`promoted_themes`: remote-work for remote and hybrid candidates, the salary
+   range at a screening call), then a second question per priority, one per other theme, a third per priority.
 8. `fill`: minutes left over are filled, one more question per theme and round, while any question fits.
 9. `backups`: the candidate's own questions that did not fit, red answers of an earlier round that could
    not be asked again (kept as reminders), then the best questions left out, nearest to being chosen.
@@ -41,6 +42,7 @@ from revint_cli.sheet import Item, Sheet, Signals, Uncovered
 from revint_cli.vocab import (
     AUDIENCES,
     CLOSING_THEME,
+    PAY_THEME,
     REMOTE_THEME,
     ROLE_FAMILIES,
     SENIORITIES,
@@ -285,14 +287,24 @@ def closing_question(draft: _Draft) -> None:
     draft.take_best(CLOSING_THEME)
 
 
-def coverage(draft: _Draft, priorities: Sequence[str], promoted: Sequence[str]) -> None:
-    """Rule 5: one question for each priority, then for remote-work where it was promoted."""
-    _passes(draft, [(priorities, 1), (promoted, 1)])
+def promoted_themes(bank: Bank, profile: Profile, priorities: Sequence[str]) -> list[str]:
+    """The themes that get a question right after the priorities: remote-work for remote and hybrid
+    candidates, and at a screening call the salary range (the one pay question that fits there), unless
+    the candidate skips them or already named them."""
+    themes = [REMOTE_THEME] if profile.work_mode in ("remote", "hybrid") else []
+    themes += [PAY_THEME] if profile.stage == "screening" else []
+    return [t for t in themes if t in bank.themes and t not in priorities and t not in profile.skip_themes]
 
 
-def depth(draft: _Draft, priorities: Sequence[str], others: Sequence[str]) -> None:
-    """Rule 7: a second question per priority, one for each other theme, a third per priority."""
-    _passes(draft, [(priorities, 2), (others, 1), (priorities, 3)])
+def coverage(draft: _Draft, priorities: Sequence[str]) -> None:
+    """Rule 5: one question for each priority."""
+    _passes(draft, [(priorities, 1)])
+
+
+def depth(draft: _Draft, priorities: Sequence[str], promoted: Sequence[str], others: Sequence[str]) -> None:
+    """Rule 7: one question for each promoted theme, a second per priority, one for each other theme, a third
+    per priority."""
+    _passes(draft, [(promoted, 1), (priorities, 2), (others, 1), (priorities, 3)])
 
 
 def _passes(draft: _Draft, passes: Sequence[tuple[Sequence[str], int]]) -> None:
@@ -424,13 +436,13 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Sheet:
         draft.ranked[theme] = rank(pool, profile, carry.first)
 
     priorities = [t for t in order if t in profile.priorities and t != CLOSING_THEME]
-    promoted = [REMOTE_THEME] if profile.work_mode in ("remote", "hybrid") and REMOTE_THEME not in priorities else []
+    promoted = promoted_themes(bank, profile, priorities)
     others = [t for t in order if t not in priorities and t not in promoted and t != CLOSING_THEME]
 
     closing_question(draft)
-    coverage(draft, priorities, promoted)
+    coverage(draft, priorities)
     reach(draft, bank, [t for t in profile.priorities if t != CLOSING_THEME])
-    depth(draft, priorities, others)
+    depth(draft, priorities, promoted, others)
     fill(draft, [*priorities, *promoted, *others])
     spare = backups(draft, bank, [*priorities, *promoted, *others, CLOSING_THEME])
     return _sheet(draft, bank, order, spare)

@@ -46,6 +46,7 @@ ALSO_ANSWERS: dict[str, tuple[str, ...]] = {"founder": ("skip-level",), "executi
 # Themes with a fixed part in the planning and the fit.
 CLOSING_THEME = "next-steps"  # how the process goes on: closes every sheet, never weighs the fit
 REMOTE_THEME = "remote-work"  # promoted for remote and hybrid candidates
+PAY_THEME = "compensation"  # promoted at a screening call, where its one question is the salary range
 
 # The profile keys the wizard asks, in its order; a replayed file missing one of them is asked for it.
 ASKED_KEYS = (
