@@ -22,6 +22,7 @@ import random
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 STAGES = ("screening", "interview", "final", "offer")
@@ -29,24 +30,6 @@ ROLES = ("manager", "peer", "hr", "recruiter", "skip-level", "founder", "executi
 SENIORITIES = ("junior", "mid", "senior", "lead", "executive")
 FAMILIES = ("engineering", "product", "design", "data", "sales", "marketing", "operations", "people", "finance")
 MODES = ("onsite", "hybrid", "remote")
-THEMES = (
-    "autonomy",
-    "communication",
-    "culture",
-    "growth",
-    "typical-day",
-    "team",
-    "expectations",
-    "impact",
-    "processes",
-    "challenges",
-    "leadership",
-    "onboarding",
-    "company",
-    "compensation",
-    "wellbeing",
-    "remote-work",
-)
 MINUTES = {"screening": (10, 20), "interview": (15, 30), "final": (20, 45), "offer": (15, 30)}
 # whom candidates usually meet at each stage
 PEOPLE = {
@@ -57,7 +40,16 @@ PEOPLE = {
 }
 
 
-def profile(rng: random.Random, n: int) -> dict[str, object]:
+def bank_themes(run: Callable[[list[str]], int]) -> list[str]:
+    """The themes of the bank revint ships (`revint themes --json`), the closing one aside: a candidate's
+    priorities are drawn from them."""
+    shown = io.StringIO()
+    with contextlib.redirect_stdout(shown):
+        run(["themes", "--json"])
+    return [t["id"] for t in json.loads(shown.getvalue()) if t["id"] != "next-steps"]
+
+
+def profile(rng: random.Random, n: int, themes: list[str]) -> dict[str, object]:
     stage = rng.choice(STAGES)
     people = rng.sample(PEOPLE[stage], rng.choice((0, 1, 1, 2)))
     return {
@@ -69,7 +61,7 @@ def profile(rng: random.Random, n: int) -> dict[str, object]:
         "stage": stage,
         "minutes": rng.randint(*MINUTES[stage]),
         "interviewers": [{"role": r} for r in people],
-        "priorities": rng.sample(THEMES, rng.randint(1, 3)),
+        "priorities": rng.sample(themes, rng.randint(1, 3)),
     }
 
 
@@ -80,11 +72,12 @@ def main() -> None:
         os.environ["REVINT_HOME"] = str(Path(tmp) / "home")
         from revint_cli.cli import run
 
+        themes = bank_themes(run)
         rng = random.Random(20261122)
         stats: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         reasons: Counter[tuple[str, str, str]] = Counter()
         for n in range(count):
-            p = profile(rng, n)
+            p = profile(rng, n, themes)
             answers, out = Path(tmp) / "p.yaml", Path(tmp) / "sheet.json"
             answers.write_text(json.dumps(p), encoding="utf-8")  # JSON is YAML
             argv = ["prep", "--answers", str(answers), "-f", "json", "-o", str(out), "--force", "--no-input"]

@@ -64,10 +64,6 @@ bank_app = _Typer(cls=_Group, help="Check and inspect question banks.", no_args_
 app.add_typer(bank_app, name="bank")
 
 
-def _flag(*names: str, help: str) -> Any:
-    return typer.Option(*names, help=help)
-
-
 def _option(*names: str, metavar: str, help: str) -> Any:
     return typer.Option(*names, metavar=metavar, help=help, show_default=False)
 
@@ -95,7 +91,7 @@ def root(
             show_default=False,
         ),
     ] = None,
-    no_default_bank: Annotated[bool, _flag("--no-default-bank", help="Use only the --bank files.")] = False,
+    no_default_bank: Annotated[bool, typer.Option("--no-default-bank", help="Use only the --bank files.")] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
@@ -137,7 +133,7 @@ def _format(value: str, known: tuple[str, ...]) -> str:
 
 # ----- browsing the bank -----------------------------------------------------------------------------
 
-JsonFlag = Annotated[bool, _flag("--json", help="Print JSON instead of a table.")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
 @app.command()
@@ -159,7 +155,7 @@ def questions(
             "--stage", "-s", metavar="STAGE", help="Only questions for this stage: screening, interview, final, offer."
         ),
     ] = None,
-    json_out: Annotated[bool, _flag("--json", help="Print JSON instead of text.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
 ) -> None:
     """Browse the questions of the bank, with why to ask them and what to listen for."""
     import shutil
@@ -197,7 +193,7 @@ AnswersFile = Annotated[
     Optional[Path],
     _option("--answers", "-a", metavar="FILE", help="Replay answers (YAML) instead of typing; missing ones are asked."),
 ]
-NoInput = Annotated[bool, _flag("--no-input", help="Never prompt: anything missing is an error.")]
+NoInput = Annotated[bool, typer.Option("--no-input", help="Never prompt: anything missing is an error.")]
 Sets = Annotated[
     Optional[list[str]],
     _option(
@@ -231,7 +227,7 @@ SheetFormat = Annotated[
     str, typer.Option("--format", "-f", metavar="FORMAT", help="md, html (to open and print) or json.")
 ]
 Compact = Annotated[
-    bool, _flag("--compact", help="Only whom to ask, the minutes and one follow-up per question (md and html).")
+    bool, typer.Option("--compact", help="Only whom to ask, the minutes and one follow-up per question (md and html).")
 ]
 
 
@@ -248,8 +244,8 @@ def prep(
     output: Output = None,
     fmt: SheetFormat = "md",
     compact: Compact = False,
-    force: Annotated[bool, _flag("--force", help="Replace an existing sheet or profile.")] = False,
-    resume: Annotated[bool, _flag("--resume", help="Continue the last interrupted prep.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing sheet or profile.")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue the last interrupted prep.")] = False,
     draft: Draft = None,
     next_round: NextRound = None,
 ) -> None:
@@ -311,7 +307,7 @@ def sheet_command(
         Optional[int],
         typer.Option("--round", metavar="N", min=1, help="Which round (default: the latest).", show_default=False),
     ] = None,
-    force: Annotated[bool, _flag("--force", help="Replace an existing file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
 ) -> None:
     """Write a session's sheet again, in any format, from the copy revint keeps (when the file was lost)."""
     from revint_cli.commands import prep
@@ -353,8 +349,8 @@ def debrief(
     ] = None,
     answers: AnswersFile = None,
     no_input: NoInput = False,
-    resume: Annotated[bool, _flag("--resume", help="Continue an interrupted debrief.")] = False,
-    force: Annotated[bool, _flag("--force", help="Replace the debrief of a round already debriefed.")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted debrief.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace the debrief of a round already debriefed.")] = False,
 ) -> None:
     """Record what the employer answered: asked or not, a note, green, yellow or red."""
     from revint_cli import answers as answers_mod
@@ -424,11 +420,11 @@ def brief(
     no_input: NoInput = False,
     output: BriefOutput = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="md or json.")] = "md",
-    force: Annotated[bool, _flag("--force", help="Replace an existing brief or answers file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing brief or answers file.")] = False,
     record: Annotated[
-        bool, _flag("--record", help="Also draft your answer to each question; they are saved for replay.")
+        bool, typer.Option("--record", help="Also draft your answer to each question; they are saved for replay.")
     ] = False,
-    resume: Annotated[bool, _flag("--resume", help="Continue the last interrupted brief.")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue the last interrupted brief.")] = False,
     draft: Draft = None,
     compare_files: CompareFiles = None,
 ) -> None:

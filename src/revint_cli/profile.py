@@ -14,6 +14,7 @@ from revint_cli.bank import Bank
 from revint_cli.errors import RevintError
 from revint_cli.fields import Id, Line, Note, OwnQuestionText, ProfileMinutes, QuestionMinutes, Strict, version
 from revint_cli.vocab import (
+    GUESSES,
     MAX_INTERVIEWERS,
     STAGES,
     Audience,
@@ -23,8 +24,6 @@ from revint_cli.vocab import (
     Stage,
     WorkMode,
     format_default,
-    guess_role_family,
-    guess_seniority,
     minutes_default,
 )
 
@@ -81,8 +80,7 @@ class Job(Strict):
         """Left out, the role family and the seniority are what the job title suggests, as the wizard offers
         ("Chief Financial Officer": finance, executive); "other" and "mid" when it says nothing."""
         if isinstance(data, dict) and isinstance(data.get("role"), str):
-            role = data["role"]
-            data = {"role_family": guess_role_family(role), "seniority": guess_seniority(role), **data}
+            data = {**{key: guess(data["role"]) for key, guess in GUESSES.items()}, **data}
         return data
 
 

@@ -39,12 +39,8 @@ def _escape_line_start(m: re.Match[str]) -> str:
     return m.group(1) + m.group(3) + "\\" + m.group(4)
 
 
-FORMATS = ("md", "json", "html")
-SUFFIXES = {"md": ".md", "json": ".json", "html": ".html"}
-
-
 def text(sheet: Sheet, fmt: str, *, compact: bool = False) -> str:
-    """The sheet in `fmt` (one of FORMATS); `compact` applies to md and html."""
+    """The sheet in `fmt` (one of vocab.SHEET_FORMATS); `compact` applies to md and html."""
     if fmt == "json":
         return sheet.to_json()
     if fmt == "html":

@@ -288,9 +288,9 @@ def closing_question(draft: _Draft) -> None:
 
 
 def promoted_themes(bank: Bank, profile: Profile, priorities: Sequence[str]) -> list[str]:
-    """The themes that get a question right after the priorities: remote-work for remote and hybrid
-    candidates, and at a screening call the salary range (the one pay question that fits there), unless
-    the candidate skips them or already named them."""
+    """The themes that get a question before any theme gets a second one (rule 7): remote-work for remote
+    and hybrid candidates, and at a screening call the salary range (the one pay question that fits
+    there), unless the candidate skips them or already named them."""
     themes = [REMOTE_THEME] if profile.work_mode in ("remote", "hybrid") else []
     themes += [PAY_THEME] if profile.stage == "screening" else []
     return [t for t in themes if t in bank.themes and t not in priorities and t not in profile.skip_themes]

@@ -37,6 +37,7 @@ SENIORITIES: tuple[Seniority, ...] = get_args(Seniority)
 ROLE_FAMILIES: tuple[RoleFamily, ...] = get_args(RoleFamily)
 WORK_MODES: tuple[WorkMode, ...] = get_args(WorkMode)
 FORMATS: tuple[Format, ...] = get_args(Format)
+SHEET_FORMATS = ("md", "json", "html")  # what a sheet is written as; the file suffix is the format
 RATINGS: tuple[Rating, ...] = get_args(Rating)
 
 # Who can also answer what another audience can: a founder or an executive knows what a skip-level
@@ -106,9 +107,6 @@ _SENIORITY_HINTS: tuple[tuple[str, str], ...] = (
 )
 
 
-GUESSED = ("role_family", "seniority")  # what a profile left without them guesses from the job title
-
-
 def guess_role_family(role: str) -> str:
     """The role family a job title most likely belongs to ("Senior Backend Engineer" -> engineering)."""
     return next((family for pattern, family in _FAMILY_HINTS if re.search(pattern, role, re.I)), "other")
@@ -117,3 +115,7 @@ def guess_role_family(role: str) -> str:
 def guess_seniority(role: str) -> str:
     """The seniority a job title suggests ("Staff Engineer" -> lead); mid when it says nothing."""
     return next((level for pattern, level in _SENIORITY_HINTS if re.search(pattern, role, re.I)), "mid")
+
+
+# What a profile left without them reads from the job title, key by key (the wizard offers the same).
+GUESSES = {"role_family": guess_role_family, "seniority": guess_seniority}

@@ -20,7 +20,7 @@ from revint_cli.commands import WriteOptions
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
 from revint_cli.fsutil import atomic_write
-from revint_cli.vocab import ASKED_KEYS, GUESSED
+from revint_cli.vocab import ASKED_KEYS, GUESSES, SHEET_FORMATS
 
 if TYPE_CHECKING:
     from revint_cli.bank import Bank
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 # The models, the YAML reader and the bank are imported where they are used: a wizard started from
 # scratch shows its first prompt before any of them is needed (see benchmarks/first_prompt.py).
 
-FORMATS = ("md", "json", "html")  # as render.FORMATS, without loading the sheet's models for --help
+FORMATS = SHEET_FORMATS
 NEEDS_TERMINAL = "revint prep needs a terminal; use --answers FILE (see revint prep --help)"
 REQUIRED = ("company", "role")
 
@@ -79,7 +79,7 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
     name, _ = sessions.record(profile, sheet)
     got.recorder.discard()
     shown = Shown(out=[text] if written.sheet is None else [])
-    guessed = [key for key in GUESSED if key not in got.clean()]
+    guessed = [key for key in GUESSES if key not in got.clean()]
     return shown.extend(summary(sheet, written, name, guessed))
 
 

@@ -31,7 +31,7 @@ def target(session: sessions.Session, round_: int, opts: Options) -> Path | None
     """Where the sheet goes: None prints it (`-o -`); a folder gets the default name inside it."""
     if opts.output == "-":
         return None
-    default = f"{base_name(session, round_)}{render.SUFFIXES[opts.fmt]}"
+    default = f"{base_name(session, round_)}.{opts.fmt}"
     path = Path(opts.output) if opts.output else Path(default)
     return path / default if path.is_dir() else path
 
