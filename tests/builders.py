@@ -11,8 +11,8 @@ from typing import Any
 import yaml
 
 from revint_cli import vocab
-from revint_cli import bank as bank_mod
-from revint_cli.profile import Profile
+from revint_cli.questionbank import core as bank_mod
+from revint_cli.formats.profile import Profile
 
 # The theme ids of the shipped bank: a contract, spelled out here rather than read from the bank.
 CORE_THEMES = ("autonomy", "communication", "culture", "growth", "typical-day", "team")
@@ -123,7 +123,8 @@ def closing(qid: str = "next-steps-after", minutes: int = 1, **fields: Any) -> d
 
 def profile_from_answers(bank: bank_mod.Bank, data: dict[str, Any], label: str = "your answers") -> Profile:
     """The profile `revint prep` makes of typed answers (no file): raises RevintError listing every problem."""
-    from revint_cli import answers, drafts
+    from revint_cli import answers
+    from revint_cli.store import draftstore as drafts
     from revint_cli.commands import prep
 
     got = answers.Gathered(dict(data), label, None, drafts.Recorder("prep", owned=False))
@@ -149,7 +150,8 @@ def gather_profile(bank: bank_mod.Bank, opts: Any = None, *, interactive: bool =
 
 def sheet_and_text(bank: bank_mod.Bank, profile: Profile, fmt: str = "md") -> tuple[Any, str]:
     """The sheet `revint prep` plans for `profile`, and its text in `fmt` (md or json)."""
-    from revint_cli import render, tailor
+    from revint_cli.render import markdown as render
+    from revint_cli.planning import tailor as tailor
 
     sheet = tailor.plan(bank, profile)
     return sheet, sheet.to_json() if fmt == "json" else render.markdown(sheet)

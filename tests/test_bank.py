@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from revint_cli import vocab
-from revint_cli import bank, fields, paths
+from revint_cli import fields, paths
+from revint_cli.questionbank import core as bank
 from revint_cli.errors import ExitCode, RevintError
 
 REPO = Path(__file__).resolve().parents[1]

@@ -15,8 +15,8 @@ import pytest
 from builders import CORE_THEMES, FURTHER_THEMES
 
 from revint_cli import vocab
-from revint_cli import bank as bank_mod
-from revint_cli.bank import Question, StageWindow, looks_closed
+from revint_cli.questionbank import core as bank_mod
+from revint_cli.questionbank.core import Question, StageWindow, looks_closed
 
 BANK = bank_mod.load()
 QUESTIONS = list(BANK.questions.values())

@@ -10,9 +10,11 @@ import pytest
 from builders import make_bank, question
 from markdown_it import MarkdownIt
 
-from revint_cli import bank as bank_mod
-from revint_cli import brief, loading, tailor, yamlio
-from revint_cli.brief import Brief, BriefProfile, DraftAnswer
+from revint_cli.questionbank import core as bank_mod
+from revint_cli import loading, yamlio
+from revint_cli.interviewer import core as brief
+from revint_cli.planning import tailor as tailor
+from revint_cli.interviewer.core import Brief, BriefProfile, DraftAnswer
 
 SHIPPED = bank_mod.load()
 

@@ -29,14 +29,14 @@ def two_sessions(cli, tmp_path: Path, revint_home: Path, monkeypatch: pytest.Mon
 
 # (argv, the function deep inside the command that fails, as the command's code reaches it)
 DEEP = [
-    (["prep", "--answers", str(EXAMPLES / "acme-backend.yaml"), "-o", "-"], "revint_cli.tailor.plan"),
-    (["prep", "--answers", str(EXAMPLES / "acme-backend.yaml"), "-o", "-"], "revint_cli.render.markdown"),
-    (["sessions", "--json"], "revint_cli.sessions.load"),
-    (["compare", ACME, GLOBEX, "--format", "json"], "revint_cli.compare.build"),
-    (["compare", ACME, GLOBEX], "revint_cli.fit.compute"),
-    (["debrief", GLOBEX, "--answers", "globex-debrief.yaml", "--force"], "revint_cli.sessions.debrief_yaml"),
-    (["drafts"], "revint_cli.drafts.scan"),
-    (["themes"], "revint_cli.bank.load"),
+    (["prep", "--answers", str(EXAMPLES / "acme-backend.yaml"), "-o", "-"], "revint_cli.planning.tailor.plan"),
+    (["prep", "--answers", str(EXAMPLES / "acme-backend.yaml"), "-o", "-"], "revint_cli.render.markdown.markdown"),
+    (["sessions", "--json"], "revint_cli.store.sessionstore.load"),
+    (["compare", ACME, GLOBEX, "--format", "json"], "revint_cli.planning.sidebyside.build"),
+    (["compare", ACME, GLOBEX], "revint_cli.planning.fit.compute"),
+    (["debrief", GLOBEX, "--answers", "globex-debrief.yaml", "--force"], "revint_cli.store.sessionstore.debrief_yaml"),
+    (["drafts"], "revint_cli.store.draftstore.scan"),
+    (["themes"], "revint_cli.questionbank.core.load"),
 ]
 
 
@@ -57,7 +57,7 @@ def test_an_unexpected_exception_is_a_short_message(cli, monkeypatch, argv: list
 
 @pytest.mark.usefixtures("two_sessions")
 def test_with_revint_debug_the_exception_propagates(monkeypatch) -> None:
-    monkeypatch.setattr("revint_cli.compare.build", explode)
+    monkeypatch.setattr("revint_cli.planning.sidebyside.build", explode)
     monkeypatch.setenv("REVINT_DEBUG", "1")
     with pytest.raises(Boom, match="frobnicator"):
         run(["compare", ACME, GLOBEX])

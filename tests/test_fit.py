@@ -7,7 +7,7 @@ from fractions import Fraction as F
 
 import pytest
 
-from revint_cli.fit import PROCESS_THEME, Rated, compute, latest_ratings, rounded, weights
+from revint_cli.planning.fit import PROCESS_THEME, Rated, compute, latest_ratings, rounded, weights
 
 
 def rated(theme: str, rating: str, note: str = "", question: str | None = None) -> Rated:

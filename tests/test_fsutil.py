@@ -158,7 +158,7 @@ def test_prep_interrupted_while_writing_keeps_the_old_files(cli, tmp_path: Path,
 
 def test_every_file_revint_writes_goes_through_a_rename(cli, tmp_path: Path, revint_home: Path, monkeypatch) -> None:
     """prep, debrief, a next round and a draft: each file that exists afterwards was renamed into place."""
-    from revint_cli import drafts
+    from revint_cli.store import draftstore as drafts
 
     renamed: set[Path] = set()
     real = fsutil._replace

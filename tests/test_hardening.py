@@ -21,8 +21,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from revint_cli import answers, drafts
-from revint_cli import bank as bank_mod
+from revint_cli import answers
+from revint_cli.store import draftstore as drafts
+from revint_cli.questionbank import core as bank_mod
 from revint_cli.commands import debrief as debrief_cmd
 from revint_cli.commands import prep as prep_cmd
 from revint_cli.errors import ExitCode, RevintError
@@ -148,7 +149,7 @@ def acme_session(cli: Cli, work: Path) -> str:
 
 
 def test_ctrl_c_at_the_rating_keeps_the_note(acme_session: str) -> None:
-    from revint_cli import sessions
+    from revint_cli.store import sessionstore as sessions
 
     session = sessions.load(acme_session)
 

@@ -17,10 +17,10 @@ import pytest
 import yaml
 from builders import profile_from_answers
 
-from revint_cli import bank as bank_mod
-from revint_cli import render
-from revint_cli.sheet import Sheet
-from revint_cli.tailor import plan
+from revint_cli.questionbank import core as bank_mod
+from revint_cli.render import markdown as render
+from revint_cli.formats.cheatsheet import Sheet
+from revint_cli.planning.tailor import plan
 
 pypdf = pytest.importorskip("pypdf", reason="pypdf reads the printed pages (a test dependency: pip install '.[test]')")
 

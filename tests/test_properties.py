@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from builders import gather_profile, sheet_and_text
 from revint_cli import answers, vocab
-from revint_cli import bank as bank_mod
+from revint_cli.questionbank import core as bank_mod
 from revint_cli.errors import RevintError
-from revint_cli.profile import Profile
+from revint_cli.formats.profile import Profile
 from revint_cli.untrusted import strip
 from revint_cli.vocab import CLOSING_THEME
 from support_sessions import EXAMPLES, headings

@@ -14,10 +14,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
-from revint_cli import render
-from revint_cli.profile import Profile
-from revint_cli.sheet import Sheet
-from revint_cli.tailor import plan
+from revint_cli.render import markdown as render
+from revint_cli.formats.profile import Profile
+from revint_cli.formats.cheatsheet import Sheet
+from revint_cli.planning.tailor import plan
 from revint_cli.untrusted import strip
 
 BANK = make_bank([question(f"{t}-{n}", t) for t in ("alpha", "beta", "gamma") for n in (1, 2, 3)] + [closing()])

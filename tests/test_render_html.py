@@ -16,9 +16,10 @@ import pytest
 from builders import make_profile, sheet_fields
 from test_render import BANK, EVIL_COMPANY, EVIL_NAME, EVIL_NOTE, EVIL_QUESTION, EVIL_ROLE, evil_fields
 
-from revint_cli import render, render_html
-from revint_cli.sheet import Item, Sheet
-from revint_cli.tailor import plan
+from revint_cli.render import markdown as render
+from revint_cli.render import html as render_html
+from revint_cli.formats.cheatsheet import Item, Sheet
+from revint_cli.planning.tailor import plan
 from revint_cli.untrusted import strip
 
 VOID = {"meta", "input", "br", "img", "hr", "link"}
@@ -288,7 +289,7 @@ def test_an_id_or_a_theme_cannot_leave_its_attribute() -> None:
 def test_only_html_loads_the_html_renderer(tmp_path: Path) -> None:
     probe = (
         "import sys\nfrom revint_cli.cli import run\n"
-        "code = run(sys.argv[1:])\nprint('LOADED', 'revint_cli.render_html' in sys.modules, file=sys.stderr)\n"
+        "code = run(sys.argv[1:])\nprint('LOADED', 'revint_cli.render.html' in sys.modules, file=sys.stderr)\n"
     )
     example = str(Path(__file__).resolve().parents[1] / "examples" / "acme-backend.yaml")
     for fmt, loaded in (("md", False), ("json", False), ("html", True)):

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from builders import closing, make_bank, make_profile, question, sheet_fields
 
-from revint_cli import sheet as sheet_mod
+from revint_cli.formats import cheatsheet as sheet_mod
 from revint_cli.errors import RevintError
-from revint_cli.profile import Profile
-from revint_cli.tailor import plan
+from revint_cli.formats.profile import Profile
+from revint_cli.planning.tailor import plan
 
 BANK = make_bank([question(f"{t}-{n}", t) for t in ("alpha", "beta", "gamma") for n in (1, 2, 3)] + [closing()])
 

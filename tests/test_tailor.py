@@ -15,12 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from revint_cli import vocab
-from revint_cli import bank as bank_mod
-from revint_cli import render, tailor
-from revint_cli.bank import Bank, Question
-from revint_cli.profile import Profile
-from revint_cli.sheet import Sheet
-from revint_cli.tailor import plan
+from revint_cli.questionbank import core as bank_mod
+from revint_cli.render import markdown as render
+from revint_cli.planning import tailor as tailor
+from revint_cli.questionbank.core import Bank, Question
+from revint_cli.formats.profile import Profile
+from revint_cli.formats.cheatsheet import Sheet
+from revint_cli.planning.tailor import plan
 from revint_cli.vocab import CLOSING_THEME, REMOTE_THEME
 
 

@@ -16,10 +16,11 @@ from builders import make_profile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from revint_cli import bank as bank_mod
-from revint_cli import tailor, vocab
-from revint_cli.bank import Question
-from revint_cli.profile import Profile
+from revint_cli.questionbank import core as bank_mod
+from revint_cli import vocab
+from revint_cli.planning import tailor as tailor
+from revint_cli.questionbank.core import Question
+from revint_cli.formats.profile import Profile
 
 BANK = bank_mod.load(cache=False)
 QUESTIONS = list(BANK.questions.values())

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from builders import CTRL_C, DOWN, ENTER, SPACE, make_bank, question
 
-from revint_cli import wizard
+from revint_cli.wizard import core as wizard
 from revint_cli.answers import Interrupted
-from revint_cli.brief import BriefProfile
+from revint_cli.interviewer.core import BriefProfile
 
 
 BANK = make_bank([question(f"{t}-1", t) for t in ("alpha", "beta", "gamma", "remote-work", "next-steps")])

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from revint_cli import drafts
+from revint_cli.store import draftstore as drafts
 from revint_cli.errors import ExitCode, RevintError
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ def gather(
     """The answers for this run: carried, replayed or resumed, overridden, then asked for what is missing."""
     got = _sources(spec, opts, start, draft_name)
     if opts.sets:
-        from revint_cli.profile import apply_overrides, parse_overrides
+        from revint_cli.formats.profile import apply_overrides, parse_overrides
 
         overrides = parse_overrides(opts.sets)
         apply_overrides(got.data, overrides)

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from builders import CORE_THEMES, FURTHER_THEMES
 
-from revint_cli import __version__, bank
+from revint_cli import __version__
+from revint_cli.questionbank import core as bank
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED_BANK = REPO / "data" / "question_bank.yaml"

@@ -11,12 +11,13 @@ from typing import Any
 import pytest
 import yaml
 
-from revint_cli import bank as bank_mod
-from revint_cli import drafts, wizard
+from revint_cli.questionbank import core as bank_mod
+from revint_cli.store import draftstore as drafts
+from revint_cli.wizard import core as wizard
 from revint_cli.answers import Interrupted
-from revint_cli.debrief import Debrief
+from revint_cli.formats.debrief_file import Debrief
 from revint_cli.errors import ExitCode
-from revint_cli.sheet import Sheet
+from revint_cli.formats.cheatsheet import Sheet
 from support_sessions import (
     keys_in,
     ACME,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from revint_cli import drafts
+from revint_cli.store import draftstore as drafts
 from revint_cli.errors import RevintError
 from support_sessions import EXAMPLES
 

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from revint_cli import render
-from revint_cli.sheet import read
+from revint_cli.render import markdown as render
+from revint_cli.formats.cheatsheet import read
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ACME = "acme-corp-senior-backend-engineer"

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from revint_cli.profile import Profile
+from revint_cli.formats.profile import Profile
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ACME = EXAMPLES / "acme-backend.yaml"
@@ -144,7 +144,7 @@ def test_no_terminal_and_no_answers(cli: Cli, workdir: Path) -> None:
 def test_missing_keys_are_asked_in_a_terminal(
     cli: Cli, workdir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from revint_cli import wizard
+    from revint_cli.wizard import core as wizard
 
     asked: list[dict[str, Any]] = []
 
@@ -167,7 +167,7 @@ def test_missing_keys_are_asked_in_a_terminal(
 
 
 def test_complete_answers_are_not_asked_in_a_terminal(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    from revint_cli import wizard
+    from revint_cli.wizard import core as wizard
 
     def fail(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("the wizard was started")

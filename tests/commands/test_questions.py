@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 
-from revint_cli import bank
+from revint_cli.questionbank import core as bank
 
 
 def test_questions_of_a_theme_fit_in_80_columns(cli, raw_bank: dict[str, Any]) -> None:

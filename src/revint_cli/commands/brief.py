@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from revint_cli import answers, console, drafts
+from revint_cli import answers, console
+from revint_cli.store import draftstore as drafts
 from revint_cli.answers import Gathered
 from revint_cli.commands import WriteOptions
 from revint_cli.console import Shown
@@ -26,8 +27,8 @@ from revint_cli.errors import RevintError
 from revint_cli.fsutil import atomic_write
 
 if TYPE_CHECKING:
-    from revint_cli.bank import Bank
-    from revint_cli.brief import Brief, BriefProfile
+    from revint_cli.questionbank.core import Bank
+    from revint_cli.interviewer.core import Brief, BriefProfile
 
 NEEDS_TERMINAL = "revint brief needs a terminal; use --answers FILE (see revint brief --help)"
 REQUIRED = ("company", "role")
@@ -66,7 +67,7 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
     spec = answers.Spec("brief", functools.partial(_missing, opts.record), _required, NEEDS_TERMINAL)
     got = answers.gather(spec, opts.answers, interactive=interactive, ask=functools.partial(_ask, bank, opts.record))
     profile = validate(bank(), got)
-    from revint_cli import brief
+    from revint_cli.interviewer import core as brief
 
     result = brief.plan(bank(), profile)
     text = result.to_json() if opts.fmt == "json" else brief.markdown(result)
@@ -79,7 +80,7 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
 def _ask(
     bank: Callable[[], Bank], record: bool, data: dict[str, Any], save: drafts.Recorder, resumed: bool
 ) -> dict[str, Any]:
-    from revint_cli import wizard
+    from revint_cli.wizard import core as wizard
 
     drafting = functools.partial(_to_draft, bank) if record else None
     with wizard.terminal_session():
@@ -94,7 +95,7 @@ def _to_draft(bank: Callable[[], Bank], data: dict[str, Any]) -> list[tuple[str,
     """What the wizard walks through with --record: (id, text, hints, ask for an example)."""
     from pydantic import ValidationError
 
-    from revint_cli import brief
+    from revint_cli.interviewer import core as brief
 
     try:
         profile = brief.BriefProfile.model_validate({k: v for k, v in data.items() if not str(k).startswith("_")})
@@ -110,13 +111,13 @@ def _to_draft(bank: Callable[[], Bank], data: dict[str, Any]) -> list[tuple[str,
 
 def validate(bank: Bank, got: Gathered) -> BriefProfile:
     """The answers file as a model, or one error listing every problem: `FILE:LINE: key: message`."""
-    from revint_cli.brief import BriefProfile, check_against_bank
+    from revint_cli.interviewer.core import BriefProfile, check_against_bank
 
     return got.validate(BriefProfile, lambda data: check_against_bank(data, bank))
 
 
 def base_name(profile: BriefProfile) -> str:
-    from revint_cli.profile import session_name
+    from revint_cli.formats.profile import session_name
 
     return f"{session_name(profile.company, profile.role)}-brief"
 
@@ -138,7 +139,7 @@ def write(profile: BriefProfile, text: str, opts: Options, got: Gathered) -> Wri
 
     The answers file is left out when it would say nothing new: the replayed file unchanged, or a printed
     brief (`-o -`) from a file, with nothing typed or set."""
-    from revint_cli.brief import to_yaml
+    from revint_cli.interviewer.core import to_yaml
 
     out, answers_path = targets(base_name(profile), opts)
     replayed = opts.answers.answers
@@ -198,7 +199,8 @@ def summary(result: Brief, written: Written) -> Shown:
 
 def compare(bank: Bank, first: Path, second: Path, fmt: str) -> Shown:
     """List the questions where two answers files differ, or where only one of them has an answer."""
-    from revint_cli import brief, loading
+    from revint_cli import loading
+    from revint_cli.interviewer import core as brief
 
     profiles = []
     for path in (first, second):

@@ -5,17 +5,18 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
-from revint_cli import answers, console, drafts, loading
-from revint_cli import sessions as sessions_mod
+from revint_cli import answers, console, loading
+from revint_cli.store import draftstore as drafts
+from revint_cli.store import sessionstore as sessions_mod
 from revint_cli.answers import Gathered
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
 
 if TYPE_CHECKING:
-    from revint_cli.bank import Bank
-    from revint_cli.fit import Fit
-    from revint_cli.sessions import Session
-    from revint_cli.sheet import Sheet
+    from revint_cli.questionbank.core import Bank
+    from revint_cli.planning.fit import Fit
+    from revint_cli.store.sessionstore import Session
+    from revint_cli.formats.cheatsheet import Sheet
 
 NEEDS_TERMINAL = "revint debrief needs a terminal; use --answers FILE (see revint debrief --help)"
 
@@ -44,7 +45,7 @@ def run(bank: Bank, ref: str | None, opts: answers.Options, *, force: bool, inte
         interactive=interactive,
         ask=functools.partial(_ask, bank, session),
     )
-    from revint_cli.debrief import Debrief, check_against_sheet
+    from revint_cli.formats.debrief_file import Debrief, check_against_sheet
 
     round_ = _round(session, got.data)
     located = got.located()
@@ -97,7 +98,7 @@ def _check(session: Session, force: bool, got: Gathered) -> None:
 
 
 def _ask(bank: Bank, session: Session, data: dict[str, Any], save: drafts.Recorder, resumed: bool) -> dict[str, Any]:
-    from revint_cli import wizard
+    from revint_cli.wizard import core as wizard
 
     sheet: Sheet = session.sheet(_round(session, data))
     with wizard.terminal_session():
@@ -105,7 +106,7 @@ def _ask(bank: Bank, session: Session, data: dict[str, Any], save: drafts.Record
 
 
 def fit_report(bank: Bank, priorities: list[str], fit: Fit) -> Shown:
-    from revint_cli.fit import percent
+    from revint_cli.planning.fit import percent
 
     grid = console.table("theme")
     grid.add_column("asked", justify="right")

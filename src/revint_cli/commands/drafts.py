@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from revint_cli import console
-from revint_cli import drafts as drafts_mod
+from revint_cli.store import draftstore as drafts_mod
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
 

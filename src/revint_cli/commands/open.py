@@ -11,7 +11,9 @@ from __future__ import annotations
 import webbrowser
 from pathlib import Path
 
-from revint_cli import console, render, sessions
+from revint_cli import console
+from revint_cli.render import markdown as render
+from revint_cli.store import sessionstore as sessions
 from revint_cli.console import Shown
 from revint_cli.fsutil import atomic_write
 

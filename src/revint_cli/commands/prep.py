@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from revint_cli import answers, console, drafts
+from revint_cli import answers, console
+from revint_cli.store import draftstore as drafts
 from revint_cli.answers import Gathered
 from revint_cli.commands import WriteOptions
 from revint_cli.console import Shown
@@ -23,10 +24,10 @@ from revint_cli.fsutil import atomic_write
 from revint_cli.vocab import ASKED_KEYS, GUESSES, SHEET_FORMATS
 
 if TYPE_CHECKING:
-    from revint_cli.bank import Bank
-    from revint_cli.profile import Profile
-    from revint_cli.sheet import Sheet
-    from revint_cli.tailor import Carry
+    from revint_cli.questionbank.core import Bank
+    from revint_cli.formats.profile import Profile
+    from revint_cli.formats.cheatsheet import Sheet
+    from revint_cli.planning.tailor import Carry
 
 # The models, the YAML reader and the bank are imported where they are used: a wizard started from
 # scratch shows its first prompt before any of them is needed (see benchmarks/first_prompt.py).
@@ -74,7 +75,7 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
     sheet = plan(bank(), profile, got.data.get("_next_round"))
     text = _render(sheet, opts.fmt, opts.compact)
     written = write(profile, text, opts, got, round_name)
-    from revint_cli import sessions
+    from revint_cli.store import sessionstore as sessions
 
     name, _ = sessions.record(profile, sheet)
     got.recorder.discard()
@@ -84,7 +85,7 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
 
 
 def _render(sheet: Sheet, fmt: str, compact: bool) -> str:
-    from revint_cli import render
+    from revint_cli.render import markdown as render
 
     return render.text(sheet, fmt, compact=compact)
 
@@ -95,7 +96,7 @@ def check_compact(fmt: str, compact: bool) -> None:
 
 
 def _ask(bank: Callable[[], Bank], data: dict[str, Any], save: drafts.Recorder, resumed: bool) -> dict[str, Any]:
-    from revint_cli import wizard
+    from revint_cli.wizard import core as wizard
 
     with wizard.terminal_session():
         return wizard.prep(bank, data, save, resumed=resumed)
@@ -105,18 +106,18 @@ def _next_round_start(opts: Options) -> tuple[dict[str, Any] | None, str | None]
     """The answers a next round starts from, and the base name of its files (`NAME-round-N`)."""
     if opts.next_round is None:
         return None, None
-    from revint_cli import sessions
+    from revint_cli.store import sessionstore as sessions
 
     session, start, _ = sessions.next_round(opts.next_round)
     return start, f"{session.name}-round-{max(session.debriefs) + 1}"  # the round sessions.record starts
 
 
 def plan(bank: Bank, profile: Profile, next_round: Any = None) -> Sheet:
-    from revint_cli import tailor
+    from revint_cli.planning import tailor as tailor
 
     carry: Carry | None = None
     if isinstance(next_round, str) and next_round:
-        from revint_cli import sessions
+        from revint_cli.store import sessionstore as sessions
 
         session, _, carry = sessions.next_round(next_round)
     return tailor.plan(bank, profile, carry)
@@ -124,7 +125,7 @@ def plan(bank: Bank, profile: Profile, next_round: Any = None) -> Sheet:
 
 def validate(bank: Bank, got: Gathered) -> Profile:
     """The profile, or one error listing every problem: `FILE:LINE: key: message`, `--set key: message`."""
-    from revint_cli.profile import Profile, check_against_bank
+    from revint_cli.formats.profile import Profile, check_against_bank
 
     return got.validate(Profile, lambda data: check_against_bank(data, bank))
 
@@ -147,7 +148,7 @@ def _refuse_clobbering(opts: Options, base: str) -> None:
 
 def write(profile: Profile, text: str, opts: Options, got: Gathered, base: str | None = None) -> Written:
     """Write the sheet and the profile; refuse (before writing either) to replace a file without --force."""
-    from revint_cli.profile import to_yaml
+    from revint_cli.formats.profile import to_yaml
 
     sheet, profile_path = targets(base or profile.slug, opts)
     replayed = opts.answers.answers

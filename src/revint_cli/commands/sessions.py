@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from revint_cli import console
-from revint_cli import sessions as sessions_mod
+from revint_cli.store import sessionstore as sessions_mod
 from revint_cli.console import Shown
-from revint_cli.fit import percent, rounded
+from revint_cli.planning.fit import percent, rounded
 from revint_cli.untrusted import to_json
 
 

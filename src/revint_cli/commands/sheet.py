@@ -7,7 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from revint_cli import console, render, sessions
+from revint_cli import console
+from revint_cli.render import markdown as render
+from revint_cli.store import sessionstore as sessions
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
 from revint_cli.fsutil import atomic_write

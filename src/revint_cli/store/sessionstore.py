@@ -13,16 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from revint_cli import fit as fit_mod
+from revint_cli.planning import fit as fit_mod
 from revint_cli import loading, paths
-from revint_cli.debrief import Debrief
-from revint_cli.debrief import to_yaml as debrief_yaml
+from revint_cli.formats.debrief_file import Debrief
+from revint_cli.formats.debrief_file import to_yaml as debrief_yaml
 from revint_cli.errors import RevintError
 from revint_cli.fsutil import atomic_write
-from revint_cli.profile import Profile, name_hash, to_data, to_yaml
-from revint_cli.sheet import Sheet
-from revint_cli.sheet import read as read_sheet
-from revint_cli.tailor import Carry
+from revint_cli.formats.profile import Profile, name_hash, to_data, to_yaml
+from revint_cli.formats.cheatsheet import Sheet
+from revint_cli.formats.cheatsheet import read as read_sheet
+from revint_cli.planning.tailor import Carry
 from revint_cli.vocab import STAGES
 
 _ROUND = re.compile(r"^(sheet|debrief)-(\d+)\.(json|yaml)$")

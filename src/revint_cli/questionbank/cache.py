@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from revint_cli import __version__, paths
-from revint_cli.bank import Bank, Question, ResearchPrompt, Signals, StageWindow, Theme
+from revint_cli.questionbank.core import Bank, Question, ResearchPrompt, Signals, StageWindow, Theme
 
 FORMAT = 1  # of the cache files: change it when what is stored changes
 M = TypeVar("M", bound=BaseModel)

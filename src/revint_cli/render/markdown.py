@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from revint_cli.sheet import Item, Sheet
+from revint_cli.formats.cheatsheet import Item, Sheet
 from revint_cli.untrusted import strip
 from revint_cli.vocab import CLOSING_THEME
 
@@ -44,7 +44,7 @@ def text(sheet: Sheet, fmt: str, *, compact: bool = False) -> str:
     if fmt == "json":
         return sheet.to_json()
     if fmt == "html":
-        from revint_cli import render_html
+        from revint_cli.render import html as render_html
 
         return render_html.html(sheet, compact=compact)
     return markdown(sheet, compact=compact)

@@ -22,14 +22,14 @@ from pydantic import Field, model_validator
 
 from revint_cli import loading, yamlio
 from revint_cli.fields import Id, Line, Note, ProfileMinutes, Strict
-from revint_cli.profile import Interviewer, Job, Profile
-from revint_cli.render import md_escape
-from revint_cli.sheet import Item, Uncovered
+from revint_cli.formats.profile import Interviewer, Job, Profile
+from revint_cli.render.markdown import md_escape
+from revint_cli.formats.cheatsheet import Item, Uncovered
 from revint_cli.untrusted import to_json
 from revint_cli.vocab import STAGES, minutes_default
 
 if TYPE_CHECKING:
-    from revint_cli.bank import Bank
+    from revint_cli.questionbank.core import Bank
 
 SCHEMA = "revint.brief/1"
 Words = Annotated[str, Field(max_length=2000)]
@@ -94,7 +94,7 @@ class BriefProfile(Job):
 
 def check_against_bank(data: Any, bank: Bank) -> list[loading.Problem]:
     """Unknown theme ids in `themes`, and `answers` keys that name neither a prompt nor a bank question."""
-    from revint_cli.profile import check_against_bank as check_profile
+    from revint_cli.formats.profile import check_against_bank as check_profile
 
     if not isinstance(data, dict):
         return []
@@ -362,7 +362,7 @@ def _prompts(prompts: Iterable[tuple[str, str]], profile: BriefProfile) -> list[
 
 def plan(bank: Bank, profile: BriefProfile) -> Brief:
     """The brief: the questions the mirrored candidate's sheet holds, in its order, seen from this side."""
-    from revint_cli import tailor
+    from revint_cli.planning import tailor as tailor
 
     sheet = tailor.plan(bank, mirrored_profile(profile))
     items = [_item(i, profile) for i in sheet.questions]

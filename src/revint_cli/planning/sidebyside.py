@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from revint_cli.fit import Fit, fit_priorities, percent, rounded
-from revint_cli.render import md_escape
+from revint_cli.planning.fit import Fit, fit_priorities, percent, rounded
+from revint_cli.render.markdown import md_escape
 
 COMPARE_SCHEMA = "revint.compare/1"
 

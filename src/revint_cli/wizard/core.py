@@ -26,8 +26,8 @@ from revint_cli.answers import Interrupted, answer_done, as_bool
 from revint_cli.untrusted import safe
 
 if TYPE_CHECKING:
-    from revint_cli.bank import Bank
-    from revint_cli.sheet import Item, Sheet
+    from revint_cli.questionbank.core import Bank
+    from revint_cli.formats.cheatsheet import Item, Sheet
 
     BankSource = Bank | Callable[[], Bank]
 
@@ -415,7 +415,7 @@ def _custom(ask: Prompter, bank: Bank, given: _Answers) -> None:
 
 
 def _one_custom(ask: Prompter, bank: Bank, answers: Answers) -> dict[str, Any]:
-    from revint_cli.tailor import custom_warnings
+    from revint_cli.planning.tailor import custom_warnings
 
     stage = str(answers.get("stage", "interview"))
     bank_texts = {q.id: q.text for q in bank.questions.values()}

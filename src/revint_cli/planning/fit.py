@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from revint_cli.debrief import SCORE
+from revint_cli.formats.debrief_file import SCORE
 
 PROCESS_THEME = "next-steps"
 

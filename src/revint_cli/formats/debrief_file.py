@@ -11,7 +11,7 @@ from revint_cli.fields import Gut, Id, Note, OwnQuestionText, Strict, int_range,
 from revint_cli.vocab import Rating
 
 if TYPE_CHECKING:
-    from revint_cli.sheet import Sheet
+    from revint_cli.formats.cheatsheet import Sheet
 
 Version = version(1)
 SCORE = {"green": 1.0, "yellow": 0.5, "red": 0.0}

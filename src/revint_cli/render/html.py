@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
-from revint_cli.sheet import Item, Sheet
+from revint_cli.formats.cheatsheet import Item, Sheet
 from revint_cli.untrusted import strip
 from revint_cli.vocab import CLOSING_THEME
 

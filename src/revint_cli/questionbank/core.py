@@ -211,7 +211,7 @@ def load(files: Sequence[Path] = (), *, include_default: bool = True, cache: boo
         raise RevintError("no question bank: --no-default-bank needs at least one --bank FILE")
     if not cache:
         return merge(sources)
-    from revint_cli import bankcache
+    from revint_cli.questionbank import cache as bankcache
 
     key = bankcache.key(sources)
     found = bankcache.read(key)

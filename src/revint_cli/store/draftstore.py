@@ -167,7 +167,7 @@ class Recorder:
         self.saved = self.owned
 
     def __call__(self, answers: dict[str, Any]) -> None:
-        from revint_cli.profile import session_name
+        from revint_cli.formats.profile import session_name
 
         name = self.name if self.owned else _free(self.name)
         if self.kind != "debrief" and answers.get("company") and answers.get("role") and _is_untitled(name):

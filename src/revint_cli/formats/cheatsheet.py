@@ -15,7 +15,7 @@ from pydantic import Field
 
 from revint_cli import loading
 from revint_cli.fields import Id, Line, Note, Strict
-from revint_cli.profile import Interviewer, Profile, to_data
+from revint_cli.formats.profile import Interviewer, Profile, to_data
 from revint_cli.untrusted import to_json
 from revint_cli.vocab import CLOSING_THEME
 

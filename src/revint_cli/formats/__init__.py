@@ -1,0 +1,1 @@
+"""The files revint writes and reads back, each one typed model: profile, sheet, debrief."""

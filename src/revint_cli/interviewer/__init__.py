@@ -1,0 +1,1 @@
+"""The interviewer's brief: the other side of the table."""

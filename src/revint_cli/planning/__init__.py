@@ -1,0 +1,1 @@
+"""Deciding: which questions (tailor), how well a company fits (fit), side by side (sidebyside)."""

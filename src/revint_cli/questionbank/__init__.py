@@ -1,0 +1,1 @@
+"""The question bank: its models, the layering of bank files, and the cache of parsed banks."""

@@ -1,0 +1,1 @@
+"""What revint keeps in its home: sessions and drafts."""
