@@ -1,0 +1,84 @@
+"""How each word of the vocabulary reads to a person: one label table per vocabulary, translated when shown.
+
+A vocabulary id (`skip-level`, `customer-service`) is data; it reaches a user only through these tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from revint_cli.i18n import N_, _
+
+# Who an interviewer is to the candidate: as a noun ("Sam Lee (manager)"), with its article in a
+# sentence ("ask the manager"), and as the wizard describes it.
+AUDIENCE_NAME: Mapping[str, str] = {
+    "manager": N_("manager"),
+    "peer": N_("peer"),
+    "hr": N_("HR"),
+    "recruiter": N_("recruiter"),
+    "skip-level": N_("skip-level manager"),
+    "founder": N_("founder"),
+    "executive": N_("executive"),
+}
+AUDIENCE_THE: Mapping[str, str] = {
+    "manager": N_("the manager"),
+    "peer": N_("the peer"),
+    "hr": N_("HR"),
+    "recruiter": N_("the recruiter"),
+    "skip-level": N_("the skip-level manager"),
+    "founder": N_("the founder"),
+    "executive": N_("the executive"),
+    "interviewer": N_("the interviewer"),
+}
+AUDIENCE_HELP: Mapping[str, str] = {
+    "manager": N_("your future manager"),
+    "peer": N_("someone you would work beside"),
+    "hr": N_("HR or people team"),
+    "recruiter": N_("the recruiter"),
+    "skip-level": N_("your manager's manager"),
+    "founder": N_("a founder"),
+    "executive": N_("an executive"),
+}
+STAGE: Mapping[str, str] = {
+    "screening": N_("screening call"),
+    "interview": N_("interview"),
+    "final": N_("final round"),
+    "offer": N_("offer call"),
+}
+SENIORITY: Mapping[str, str] = {
+    "junior": N_("junior"),
+    "mid": N_("mid-level"),
+    "senior": N_("senior"),
+    "lead": N_("lead"),
+    "manager": N_("manager"),
+    "executive": N_("executive"),
+}
+ROLE_FAMILY: Mapping[str, str] = {
+    "engineering": N_("engineering"),
+    "product": N_("product"),
+    "design": N_("design"),
+    "data": N_("data"),
+    "sales": N_("sales"),
+    "marketing": N_("marketing"),
+    "customer-service": N_("customer service"),
+    "operations": N_("operations"),
+    "people": N_("people and HR"),
+    "finance": N_("finance"),
+    "other": N_("other"),
+}
+WORK_MODE: Mapping[str, str] = {"onsite": N_("on site"), "hybrid": N_("hybrid"), "remote": N_("remote")}
+FORMAT: Mapping[str, str] = {"in-person": N_("in person"), "video": N_("video call"), "phone": N_("phone call")}
+RATING: Mapping[str, str] = {"green": N_("green"), "yellow": N_("yellow"), "red": N_("red")}
+
+
+def label(table: Mapping[str, str], value: str) -> str:
+    """`value` as a person reads it, in the current language; an id the table does not know as it is."""
+    return _(table[value]) if value in table else value
+
+
+def audience_list(roles: list[str]) -> str:
+    """Several audiences in a sentence: "the founder", "the founder or the executive"."""
+    names = [label(AUDIENCE_THE, r) for r in roles]
+    if len(names) <= 1:
+        return names[0] if names else label(AUDIENCE_THE, "interviewer")
+    return _("{first} or {last}").format(first=", ".join(names[:-1]), last=names[-1])
