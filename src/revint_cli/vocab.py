@@ -25,8 +25,31 @@ RoleFamily = Literal[
     "operations",
     "people",
     "finance",
+    "clinical",  # nurses, carers, midwives, allied health
+    "teaching",  # teachers, lecturers, teaching assistants
+    "research",  # postdocs and academic researchers
+    "legal",  # lawyers, paralegals
+    "policy",  # policy advisors, civil-service generalists
+    "consulting",  # consultants and advisers
+    "trades",  # skilled trades, kitchen, warehouse and shop-floor work, shift work
     "other",
 ]
+# The sector of the employer, and the kind of employer, where they change what a candidate asks.
+Sector = Literal[
+    "technology",
+    "healthcare",
+    "education",
+    "public-sector",
+    "hospitality",
+    "retail",
+    "research",
+    "legal",
+    "consulting",
+    "non-profit",
+    "logistics",
+    "finance",
+]
+Employer = Literal["startup", "company", "public-body", "school", "hospital", "charity", "partnership", "small-business"]
 WorkMode = Literal["onsite", "hybrid", "remote"]
 Format = Literal["in-person", "video", "phone"]
 Rating = Literal["green", "yellow", "red"]
@@ -39,6 +62,8 @@ WORK_MODES: tuple[WorkMode, ...] = get_args(WorkMode)
 FORMATS: tuple[Format, ...] = get_args(Format)
 SHEET_FORMATS = ("md", "json", "html")  # what a sheet is written as; the file suffix is the format
 RATINGS: tuple[Rating, ...] = get_args(Rating)
+SECTORS: tuple[Sector, ...] = get_args(Sector)
+EMPLOYERS: tuple[Employer, ...] = get_args(Employer)
 
 # Who can also answer what another audience can: a founder or an executive knows what a skip-level
 # manager knows (strategy, the team's place in the company, the manager's own manager's view).

@@ -19,9 +19,18 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from revint_cli import __version__, paths
-from revint_cli.questionbank.core import Bank, Question, ResearchPrompt, Signals, StageWindow, Theme
+from revint_cli.questionbank.core import (
+    Bank,
+    Question,
+    ResearchPrompt,
+    SectorInfo,
+    SectorWords,
+    Signals,
+    StageWindow,
+    Theme,
+)
 
-FORMAT = 1  # of the cache files: change it when what is stored changes
+FORMAT = 2  # of the cache files: change it when what is stored changes
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -55,6 +64,7 @@ def write(cache_key: str, bank: Bank) -> None:
         "sources": list(bank.sources),
         "themes": [t.model_dump() for t in bank.themes.values()],
         "questions": [q.model_dump() for q in bank.questions.values()],
+        "sectors": [s.model_dump() for s in bank.sectors.values()],
     }
     try:
         from revint_cli.fsutil import atomic_write_bytes
@@ -74,7 +84,10 @@ def _rebuild(stored: dict[str, Any]) -> Bank:
         q["stages"] = _model(StageWindow, q["stages"])
         q["listen_for"] = _model(Signals, q["listen_for"])
         questions[q["id"]] = _model(Question, q)
-    return Bank(themes=themes, questions=questions, sources=list(stored["sources"]))
+    sectors = {}
+    for s in stored["sectors"]:
+        sectors[s["id"]] = _model(SectorInfo, {**s, "title_words": _model(SectorWords, s["title_words"])})
+    return Bank(themes=themes, questions=questions, sources=list(stored["sources"]), sectors=sectors)
 
 
 def _model(cls: type[M], values: dict[str, Any]) -> M:

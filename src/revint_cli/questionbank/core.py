@@ -27,7 +27,7 @@ from revint_cli.fields import (
     unique_list,
     version,
 )
-from revint_cli.vocab import ALSO_ANSWERS, STAGES, Audience, RoleFamily, Seniority, Stage, WorkMode
+from revint_cli.vocab import ALSO_ANSWERS, STAGES, Audience, Employer, RoleFamily, Sector, Seniority, Stage, WorkMode
 
 FORMAT_VERSION = 2
 Weight = int_range(1, 5)
@@ -73,6 +73,27 @@ class StageWindow(Strict):
         return self.earliest if self.earliest == self.latest else f"{self.earliest}-{self.latest}"
 
 
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+
+
+class SectorWords(Strict):
+    roles: list[Text] = Field(default_factory=list, description="Words of job titles that point to the sector.")
+    employers: list[Text] = Field(default_factory=list, description="Words of employers' names that point to it.")
+
+
+class SectorInfo(Strict):
+    """What a sector decides: the topics a sheet must cover or report, how its people are called, and the
+    words of job titles and employers' names that point to it."""
+
+    id: Sector
+    title: Text
+    decisive_topics: list[Id] = Field(default_factory=list, description="Topics a sheet covers or reports.")
+    audience_labels: dict[Audience, Text] = Field(
+        default_factory=dict, description="How the sector calls each audience: {manager: ward manager}."
+    )
+    title_words: SectorWords = Field(default_factory=SectorWords)
+
+
 class _QuestionBody(Strict):
     id: Id = Field(description="Stable forever: debriefs refer to questions by id.")
     theme: Id
@@ -102,6 +123,16 @@ class Question(_QuestionBody):
     )
     weight: Weight = Field(  # type: ignore[valid-type]
         3, description="How strongly it is recommended within its theme, 1 to 5: the higher, the earlier."
+    )
+    sectors: unique_list(Literal["all", Sector], min_length=1, all_or_subset=True) = Field(  # type: ignore[valid-type]
+        default_factory=lambda: ["all"], description="The employers' sectors it fits: [all], or [healthcare, ...]."
+    )
+    employers: unique_list(Literal["all", Employer], min_length=1, all_or_subset=True) = Field(  # type: ignore[valid-type]
+        default_factory=lambda: ["all"], description="The kinds of employer it fits: [all], or [startup, ...]."
+    )
+    countries: unique_list(Literal["all"] | CountryCode, min_length=1, all_or_subset=True) = Field(  # type: ignore[valid-type]
+        default_factory=lambda: ["all"],
+        description="The countries whose pay and contract forms it names (ISO 3166-1 alpha-2: NL, FR...), or [all].",
     )
 
     def admits(self, tag: str, value: str) -> bool:
@@ -144,6 +175,7 @@ class BankFile(Strict):
 
     version: VersionV2 = Field(description="The bank format version.")  # type: ignore[valid-type]
     themes: list[Theme] = Field(default_factory=list)
+    sectors: list[SectorInfo] = Field(default_factory=list)
     questions: list[Question] = Field(default_factory=list)
 
 
@@ -170,6 +202,7 @@ class Bank:
     themes: dict[str, Theme] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    sectors: dict[str, SectorInfo] = field(default_factory=dict)
 
     def in_theme(self, theme_id: str) -> list[Question]:
         return [q for q in self.questions.values() if q.theme == theme_id]
@@ -239,6 +272,8 @@ def merge(sources: Sequence[tuple[str, str]]) -> Bank:
         bank.sources.append(label)
         bank.themes.update((theme.id, theme) for theme in part.themes)
         bank.questions.update((question.id, question) for question in part.questions)
+        if isinstance(part, BankFile):
+            bank.sectors.update((sector.id, sector) for sector in part.sectors)
     known = list(dict.fromkeys(theme_ids))
     known_set = set(known)
     lines: list[str] = []
