@@ -15,19 +15,38 @@ def atomic_write(path: Path, text: str, *, force: bool = True) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, force: bool = True) -> None:
-    """Write `text` to `path` through a temporary file in the same directory and a rename.
+    """Write `data` to `path` through a temporary file in the same directory and a rename.
 
     With `force=False` an existing file is an error and stays untouched.
     """
-    if path.exists() or path.is_symlink():
-        if not force:
-            raise RevintError(f"{path} already exists; use --force to replace it, or -o to write elsewhere")
-        if path.is_symlink() or not path.is_file():
-            raise RevintError(f"{path}: not a regular file; revint replaces only files it could have written")
-    directory = path.parent
+    if not force and (path.exists() or path.is_symlink()):
+        raise RevintError(f"{path} already exists; use --force to replace it, or -o to write elsewhere")
+    check_replaceable(path)
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RevintError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    tmp = stage(path, data)
+    try:
+        _replace(tmp, path)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise RevintError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise
+
+
+def check_replaceable(path: Path) -> None:
+    """Refuse to replace anything but a regular file: revint never writes through a link or into a FIFO."""
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise RevintError(f"{path}: not a regular file; revint replaces only files it could have written")
+
+
+def stage(path: Path, data: bytes) -> Path:
+    """`data` written and flushed to disk in a temporary file beside `path`, ready to be renamed over it.
+    A full disk fails here, before anything is replaced; nothing is left behind when it does."""
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise RevintError(f"{path}: cannot write: {exc.strerror or exc}") from None
     tmp = Path(tmp_name)
@@ -37,12 +56,12 @@ def atomic_write_bytes(path: Path, data: bytes, *, force: bool = True) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        _replace(tmp, path)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise RevintError(f"{path}: cannot write: {exc.strerror or exc}") from None
         raise
+    return tmp
 
 
 def _mode_for(path: Path) -> int:
