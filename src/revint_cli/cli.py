@@ -462,6 +462,8 @@ def main() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     if sys.stdin is None:  # started with standard input closed: nothing can be typed, as with no terminal
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:  # started with standard error closed (`2>&-`): messages go nowhere, work goes on
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
     if sys.stdout is None:
         code = _fail("revint: standard output is closed; redirect it to a file or to /dev/null", ExitCode.USAGE)
     else:
@@ -483,19 +485,23 @@ def run(argv: list[str]) -> int:
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
     except RevintError as err:
-        return _quiet_exit() if err.code == ExitCode.BROKEN_PIPE else _fail(err.message, err.code)
+        return _quiet_exit() if err.code == ExitCode.BROKEN_PIPE else _fail(err.lines, err.code)
     except KeyboardInterrupt:
         return _fail("Interrupted.", ExitCode.INTERRUPTED)
     except BrokenPipeError:
         return _quiet_exit()
     except OSError as err:  # the terminal or a standard stream: full, closed, not writable
         return _fail(_stream_problem(err), ExitCode.USAGE)
+    except UnicodeEncodeError as err:  # a file name this locale's file-system encoding cannot spell
+        return _fail(_encoding_problem(err), ExitCode.USAGE)
     except Exception as err:  # the one place where a bug becomes a short message
         if os.environ.get("REVINT_DEBUG"):
             raise
         return _fail(
-            f"revint {__version__}: unexpected error: {type(err).__name__}: {err}\n"
-            "Rerun with REVINT_DEBUG=1 to see the traceback, and please report it.",
+            [
+                f"revint {__version__}: unexpected error: {type(err).__name__}: {err}",
+                "Rerun with REVINT_DEBUG=1 to see the traceback, and please report it.",
+            ],
             ExitCode.INTERNAL,
         )
     return 0
@@ -504,6 +510,14 @@ def run(argv: list[str]) -> int:
 def _stream_problem(err: OSError) -> str:
     where = f"{err.filename}: " if err.filename else ""
     return f"revint: {where}{err.strerror or err}"
+
+
+def _encoding_problem(err: UnicodeEncodeError) -> str:
+    encoding = sys.getfilesystemencoding()
+    return (
+        f"revint: '{err.object[err.start : err.end]}' cannot be written in this system's encoding ({encoding}); "
+        "use a UTF-8 locale (LANG=C.UTF-8) or set PYTHONUTF8=1"
+    )
 
 
 def _quiet_exit() -> int:
@@ -516,8 +530,11 @@ def _quiet_exit() -> int:
     return int(ExitCode.BROKEN_PIPE)
 
 
-def _fail(message: str, code: ExitCode) -> int:
+def _fail(message: str | list[str], code: ExitCode) -> int:
+    """Print the error, each of its lines as one line (see `RevintError`), and return its exit code."""
     from revint_cli.untrusted import safe
+
+    lines = [message] if isinstance(message, str) else message
 
     try:
         if sys.stdout is not None:
@@ -526,7 +543,7 @@ def _fail(message: str, code: ExitCode) -> int:
         pass
     try:
         if sys.stderr is not None:
-            print(safe(message, lines=True), file=sys.stderr)
+            print("\n".join(safe(line) for line in lines), file=sys.stderr)
     except (OSError, ValueError, UnicodeEncodeError):
         pass
     return int(code)

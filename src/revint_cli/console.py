@@ -52,12 +52,11 @@ def plain(text: str) -> str:
 
 
 def line(*parts: str | tuple[str, str]) -> Text:
-    """A styled line from parts: plain strings (untrusted, made safe) or (text, style) pairs."""
+    """A styled line from parts: plain strings (untrusted, made safe) or (text, style) pairs. A line break
+    inside a part is shown as `\\n`: a company name cannot add a row to a listing."""
     from rich.text import Text
 
-    return Text.assemble(
-        *((safe(p[0], lines=True), p[1]) if isinstance(p, tuple) else safe(p, lines=True) for p in parts)
-    )
+    return Text.assemble(*((safe(p[0]), p[1]) if isinstance(p, tuple) else safe(p) for p in parts))
 
 
 def cell(text: object, style: str = "") -> Text:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import IntEnum
 
 
@@ -14,9 +15,14 @@ class ExitCode(IntEnum):
 
 
 class RevintError(Exception):
-    """An expected failure: the message (one line per problem) goes to stderr, and revint exits with `code`."""
+    """An expected failure: its lines (one per problem) go to stderr, and revint exits with `code`.
 
-    def __init__(self, message: str, code: ExitCode = ExitCode.USAGE):
-        super().__init__(message)
-        self.message = message
+    A message is one line, or a list of lines: a line break inside a line (a key, a file or a session name
+    that someone typed) is shown as `\\n`, never as a new line, so no one can forge a line of the error.
+    """
+
+    def __init__(self, message: str | Sequence[str], code: ExitCode = ExitCode.USAGE):
+        self.lines = [message] if isinstance(message, str) else list(message)
+        self.message = "\n".join(self.lines)
+        super().__init__(self.message)
         self.code = code

@@ -93,8 +93,9 @@ def fail(lines: Sequence[str]) -> typing.NoReturn:
     shown = list(lines[:MAX_SHOWN])
     if len(lines) > MAX_SHOWN:
         shown.append(f"... and {len(lines) - MAX_SHOWN} more")
-    count = f"\n{len(lines)} problems" if len(lines) > 1 else ""
-    raise RevintError("\n".join(shown) + count)
+    if len(lines) > 1:
+        shown.append(f"{len(lines)} problems")
+    raise RevintError(shown)
 
 
 def dotted(loc: Sequence[str | int]) -> str:

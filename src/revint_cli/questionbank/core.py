@@ -19,6 +19,7 @@ from revint_cli import loading, paths, yamlio
 from revint_cli.errors import RevintError
 from revint_cli.fields import (
     Id,
+    Line,
     QuestionMinutes,
     QuestionText,
     Strict,
@@ -43,7 +44,7 @@ class ResearchPrompt(Strict):
 
 class Theme(Strict):
     id: Id
-    title: Text
+    title: Line = Field(description="As the sheet shows it: one line, at most 200 characters.")
     summary: Text = Field(description="One line: why a candidate cares about this theme.")
     core: bool = False
     research_prompts: list[ResearchPrompt] = Field(default_factory=list)
