@@ -81,3 +81,7 @@ def bundled_bank() -> Traversable:
 
 def bundled_schema() -> Traversable:
     return files("revint_cli").joinpath("data", "question_bank.schema.json")
+
+
+def bundled_countries() -> Traversable:
+    return files("revint_cli").joinpath("data", "countries.yaml")
