@@ -49,7 +49,9 @@ Sector = Literal[
     "logistics",
     "finance",
 ]
-Employer = Literal["startup", "company", "public-body", "school", "hospital", "charity", "partnership", "small-business"]
+Employer = Literal[
+    "startup", "company", "public-body", "school", "hospital", "charity", "partnership", "small-business"
+]
 WorkMode = Literal["onsite", "hybrid", "remote"]
 Format = Literal["in-person", "video", "phone"]
 Rating = Literal["green", "yellow", "red"]
