@@ -428,6 +428,27 @@ def test_the_next_round_has_its_own_files_and_keeps_red_answers(
     assert "cross-check a red answer" in item["recheck"]
 
 
+def test_the_next_round_reads_its_session_once_and_keeps_its_meta_apart(
+    cli: Cli, work: Path, acme_session: str, revint_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from revint_cli.store import sessionstore as sessions
+
+    debrief_first_red(cli, work, acme_session, revint_home)
+    calls: list[str] = []
+    next_round = sessions.next_round
+
+    def counted(ref: str) -> Any:
+        calls.append(ref)
+        session, start, carried = next_round(ref)
+        assert not any(str(key).startswith("_") for key in start)  # the suggestions travel in the meta
+        return session, start, carried
+
+    monkeypatch.setattr(sessions, "next_round", counted)
+    result = cli(["prep", "--next-round", acme_session, "--no-input", "--format", "json"])
+    assert result.code == 0, result.err
+    assert calls == [acme_session]
+
+
 def test_the_next_round_refuses_to_clobber_before_the_first_question(
     cli: Cli, work: Path, acme_session: str, revint_home: Path
 ) -> None:

@@ -140,9 +140,9 @@ def test_on_answer_gets_the_growing_answers_after_each_prompt() -> None:
         {first: "Blameless postmortems on their blog", second: ""},
     ]
     # until the last note is given, research is marked pending: a resumed draft asks for it again
-    research_pending = [p for s, p in zip(seen, pending, strict=True) if "research" in s]
-    assert research_pending[0] == ["research"]
-    assert "research" not in research_pending[1]
+    pending_at_research = [p for s, p in zip(seen, pending, strict=True) if "research" in s]
+    assert pending_at_research[0] == ["research"]
+    assert "research" not in pending_at_research[1]
 
 
 def test_the_interviewers_are_saved_one_by_one_and_pending_until_the_last() -> None:

@@ -63,7 +63,7 @@ class Meta:
             elif key == "recorded" and as_bool(value) is not None:
                 meta.recorded = bool(as_bool(value))
             else:
-                raise MetaError(str(key), _("unknown key or value") if key not in _FIELDS else _("not a valid value"))
+                raise MetaError(str(key), _("not a valid value") if key in _FIELDS else _("unknown key"))
         return meta
 
 

@@ -75,14 +75,15 @@ def ticked_backups(ask: Prompter, sheet: Sheet, given: Given) -> list[Item]:
 def _debrief_one(ask: Prompter, item: Item, counter: str, given: Given) -> None:
     recorded = given.data["answers"]
     before = recorded.get(item.id) or {}
+    themes = given.bank().themes
+    theme = themes[item.theme].title if item.theme in themes else item.theme  # a theme by its title, not its id
     ask.say(f"\n{counter} {item.text}", "bold")
     if item.ask:
         ask.say(
-            "  " + _("{theme} · asked of {person}").format(theme=item.theme, person=item.ask.label()),
-            "fg:ansibrightblack",
+            "  " + _("{theme} · asked of {person}").format(theme=theme, person=item.ask.label()), "fg:ansibrightblack"
         )
     else:
-        ask.say(f"  {item.theme}", "fg:ansibrightblack")
+        ask.say(f"  {theme}", "fg:ansibrightblack")
     for green in item.listen_for.green:
         ask.say(f"  + {green}", "fg:ansigreen")
     for red in item.listen_for.red:
