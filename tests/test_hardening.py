@@ -91,17 +91,21 @@ def drive(keys: str, run: Callable[[], Any]) -> RevintError:
 
 def gather_prep(data: dict[str, Any] | None = None) -> Callable[[], Any]:
     def run() -> Any:
-        ask = lambda d, save, resumed: prep_cmd._ask(lambda: BANK, d, save, resumed)  # noqa: E731
+        ask = lambda d, meta, save, resumed: prep_cmd._ask(lambda: BANK, d, meta, save, resumed)  # noqa: E731
         return answers.gather(prep_cmd.SPEC, answers.Options(), start=data, interactive=True, ask=ask)
 
     return run
 
 
-def saved_prep() -> dict[str, Any]:
+def saved_draft() -> drafts.Draft:
     found, damaged = drafts.scan()
     assert damaged == []
     assert len(found) == 1
-    return found[0].answers
+    return found[0]
+
+
+def saved_prep() -> dict[str, Any]:
+    return saved_draft().answers
 
 
 def test_ctrl_c_at_the_first_prompt_says_nothing_was_saved() -> None:
@@ -118,9 +122,10 @@ def test_ctrl_c_at_the_second_persons_name_keeps_both_people() -> None:
     stopped = drive(keys, gather_prep(start))
     assert "saved" in stopped.message
     assert "--resume" in stopped.message
-    saved = saved_prep()
-    assert saved["interviewers"] == [{"name": "Sam Lee", "role": "manager"}, {"role": "peer"}]
-    assert "interviewers" in saved["_pending"]
+    saved = saved_draft()
+    assert saved.answers["interviewers"] == [{"name": "Sam Lee", "role": "manager"}, {"role": "peer"}]
+    assert "interviewers" in saved.meta.pending
+    assert not any(str(key).startswith("_") for key in saved.answers)
 
 
 def test_ctrl_c_at_add_another_keeps_both_own_questions() -> None:
@@ -138,8 +143,8 @@ def test_ctrl_c_at_add_another_keeps_both_own_questions() -> None:
 def test_a_resumed_prep_asks_again_only_the_list_that_was_being_built() -> None:
     start = {k: v for k, v in profile().items() if k not in ("interviewers",)}
     drive(DOWN + ENTER + ENTER + "Sam" + CTRL_C, gather_prep(start))
-    saved = saved_prep()
-    assert prep_cmd._missing(saved) == ["interviewers"]
+    saved = saved_draft()
+    assert prep_cmd._missing(saved.answers, saved.meta) == ["interviewers"]
 
 
 @pytest.fixture
@@ -154,16 +159,18 @@ def test_ctrl_c_at_the_rating_keeps_the_note(acme_session: str) -> None:
     session = sessions.load(acme_session)
 
     def run() -> Any:
-        spec = answers.Spec("debrief", lambda d: ["x"], lambda d: ["x"], "")
-        ask = lambda d, save, resumed: debrief_cmd._ask(BANK, session, d, save, resumed)  # noqa: E731
-        return answers.gather(spec, answers.Options(), start={"_session": session.name}, interactive=True, ask=ask)
+        spec = answers.Spec("debrief", lambda d, m: ["x"], lambda d, m: ["x"], "")
+        ask = lambda d, meta, save, resumed: debrief_cmd._ask(BANK, session, d, meta, save, resumed)  # noqa: E731
+        meta = drafts.Meta(session=session.name)
+        return answers.gather(spec, answers.Options(), meta=meta, interactive=True, ask=ask)
 
     keys = (ENTER if session.sheet().backup else "") + ENTER + "They own the roadmap" + ENTER + CTRL_C
     drive(keys, run)
     found, _ = drafts.scan()
     first = session.sheet().questions[0].id
     assert found[0].answers["answers"][first] == {"asked": "true", "note": "They own the roadmap"}  # as YAML keeps it
-    assert debrief_cmd._missing(session, found[0].answers)[0] == first  # asked again: no rating yet
+    assert found[0].meta.session == session.name
+    assert debrief_cmd._missing(session, found[0].answers, found[0].meta)[0] == first  # asked again: no rating yet
 
 
 # ----- 2. no escape codes reach the terminal, nor the files ----------------------------------------------
@@ -421,6 +428,27 @@ def test_the_next_round_has_its_own_files_and_keeps_red_answers(
     assert "cross-check a red answer" in item["recheck"]
 
 
+def test_the_next_round_reads_its_session_once_and_keeps_its_meta_apart(
+    cli: Cli, work: Path, acme_session: str, revint_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from revint_cli.store import sessionstore as sessions
+
+    debrief_first_red(cli, work, acme_session, revint_home)
+    calls: list[str] = []
+    next_round = sessions.next_round
+
+    def counted(ref: str) -> Any:
+        calls.append(ref)
+        session, start, carried = next_round(ref)
+        assert not any(str(key).startswith("_") for key in start)  # the suggestions travel in the meta
+        return session, start, carried
+
+    monkeypatch.setattr(sessions, "next_round", counted)
+    result = cli(["prep", "--next-round", acme_session, "--no-input", "--format", "json"])
+    assert result.code == 0, result.err
+    assert calls == [acme_session]
+
+
 def test_the_next_round_refuses_to_clobber_before_the_first_question(
     cli: Cli, work: Path, acme_session: str, revint_home: Path
 ) -> None:
@@ -501,7 +529,7 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
             run(["debrief", "acme-analyst", "--answers", str(write(home / "d.yaml", {"answers": rated, "gut": 3}))])
             == 0
         )
-        drafts.save("prep", "acme-analyst", profile(_pending={"interviewers": True}))
+        drafts.save("prep", "acme-analyst", profile(), drafts.Meta(pending=["interviewers"]))
         files = {str(p.relative_to(home)): p.read_bytes() for p in [*session.iterdir(), *(home / "drafts").iterdir()]}
     finally:
         os.environ["REVINT_HOME"] = old or ""

@@ -19,12 +19,13 @@ from revint_cli.errors import RevintError
 from revint_cli.formats.profile import Profile
 from revint_cli.untrusted import strip
 from revint_cli.vocab import CLOSING_THEME
+from revint_cli.wizard.candidate import ASKED_KEYS
 from support_sessions import EXAMPLES, headings
 
 BANK = bank_mod.load([])
 THEMES = list(BANK.themes)
 EXAMPLE = (EXAMPLES / "acme-backend.yaml").read_text(encoding="utf-8")
-KEYS = [*vocab.ASKED_KEYS, "version", "skip_themes", "name", "theme", "text", "role_familly", ""]
+KEYS = [*ASKED_KEYS, "version", "skip_themes", "name", "theme", "text", "role_familly", ""]
 
 SETTINGS = settings(
     max_examples=300,

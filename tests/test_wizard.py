@@ -13,13 +13,15 @@ from typing import Any
 import pytest
 from builders import CTRL_C, DOWN, ENTER, SPACE, make_bank, profile_from_answers, question
 
-from revint_cli.questionbank import core as bank_mod
 from revint_cli import loading, vocab
-from revint_cli.wizard import core as wizard
 from revint_cli.answers import Interrupted
-from revint_cli.questionbank.core import Bank
 from revint_cli.errors import ExitCode
 from revint_cli.formats.profile import Profile
+from revint_cli.questionbank import core as bank_mod
+from revint_cli.questionbank.core import Bank
+from revint_cli.store.draftstore import Meta
+from revint_cli.wizard import candidate as wizard
+from revint_cli.wizard.prompter import Prompter
 
 
 SHIPPED = bank_mod.load()
@@ -33,21 +35,27 @@ def drive(
     resumed: bool = False,
     bank: Bank = SHIPPED,
     seen: list[dict[str, Any]] | None = None,
+    meta: Meta | None = None,
+    pending: list[list[str]] | None = None,
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Run the wizard on `keys`; return its answers and a copy of what on_answer received each time."""
+    """Run the wizard on `keys`; return its answers and a copy of the answers saved each time (and in
+    `pending`, the keys the meta marked pending each time)."""
     # ruff's TID253 keeps module-level prompt_toolkit imports to the wizard module
     from prompt_toolkit.application import create_app_session
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
 
     seen = [] if seen is None else seen
-    record = seen.append
+    pending = [] if pending is None else pending
+
+    def save(answers: dict[str, Any], meta: Meta) -> None:
+        seen.append(copy.deepcopy(answers))
+        pending.append(list(meta.pending))
+
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
         inp.send_text(keys)
         inp.close()
-        result = wizard.prep(
-            bank, {} if answers is None else answers, lambda a: record(copy.deepcopy(a)), resumed=resumed
-        )
+        result = wizard.prep(bank, {} if answers is None else answers, save, meta=meta, resumed=resumed)
     return result, seen
 
 
@@ -111,18 +119,19 @@ def test_full_walk_makes_a_valid_profile() -> None:
 
 
 def test_on_answer_gets_the_growing_answers_after_each_prompt() -> None:
-    result, seen = drive(FULL_WALK)
+    pending: list[list[str]] = []
+    result, seen = drive(FULL_WALK, pending=pending)
     assert seen[0] == {"company": "Café Ünïcode GmbH"}
     assert seen[1] == {"company": "Café Ünïcode GmbH", "role": "Senior Backend Engineer"}
-    for before, after in zip(seen, seen[1:], strict=False):
-        assert set(before) - {wizard.PENDING} <= set(after)
+    for n, (before, after) in enumerate(zip(seen, seen[1:], strict=False)):
+        assert set(before) <= set(after)
         # a finished answer never changes; one still pending (a list being built) grows item by item
-        pending = before.get(wizard.PENDING, {})
-        assert all(after[k] == v for k, v in before.items() if k not in pending and k != wizard.PENDING)
-    keys_in_order = list(dict.fromkeys(k for snapshot in seen for k in snapshot if k != wizard.PENDING))
-    assert keys_in_order == list(vocab.ASKED_KEYS)
+        assert all(after[k] == v for k, v in before.items() if k not in pending[n])
+    keys_in_order = list(dict.fromkeys(k for snapshot in seen for k in snapshot))
+    assert keys_in_order == list(wizard.ASKED_KEYS) == [p.key for p in wizard.PROMPTS]
     assert seen[-1] == result
-    assert wizard.PENDING not in result
+    assert pending[-1] == []
+    assert not any(str(k).startswith("_") for snapshot in seen for k in snapshot)
     # the research notes are saved one theme at a time, the most important theme first
     first, second = result["priorities"]
     notes = [s["research"] for s in seen if "research" in s]
@@ -131,17 +140,20 @@ def test_on_answer_gets_the_growing_answers_after_each_prompt() -> None:
         {first: "Blameless postmortems on their blog", second: ""},
     ]
     # until the last note is given, research is marked pending: a resumed draft asks for it again
-    research_snapshots = [s for s in seen if "research" in s]
-    assert research_snapshots[0][wizard.PENDING] == {"research": True}
-    assert "research" not in research_snapshots[1].get(wizard.PENDING, {})
+    pending_at_research = [p for s, p in zip(seen, pending, strict=True) if "research" in s]
+    assert pending_at_research[0] == ["research"]
+    assert "research" not in pending_at_research[1]
 
 
 def test_the_interviewers_are_saved_one_by_one_and_pending_until_the_last() -> None:
-    _, seen = drive(FULL_WALK)
-    people = [(s["interviewers"], s.get(wizard.PENDING, {}).get("interviewers")) for s in seen if "interviewers" in s]
+    pending: list[list[str]] = []
+    _, seen = drive(FULL_WALK, pending=pending)
+    people = [
+        (s["interviewers"], "interviewers" in p) for s, p in zip(seen, pending, strict=True) if "interviewers" in s
+    ]
     assert people[0] == ([{"role": "peer"}], True)  # the role, saved before the name is asked
     assert people[1] == ([{"name": "Zoë Ångström", "role": "peer"}], True)
-    assert people[2] == ([{"name": "Zoë Ångström", "role": "peer"}], None)  # done
+    assert people[2] == ([{"name": "Zoë Ångström", "role": "peer"}], False)  # done
 
 
 def test_a_pending_list_is_asked_again_with_what_was_saved() -> None:
@@ -149,14 +161,14 @@ def test_a_pending_list_is_asked_again_with_what_was_saved() -> None:
         "company": "Acme",
         **after_role(role="Engineer", role_family="engineering", seniority="mid"),
         "interviewers": [{"role": "peer"}],
-        wizard.PENDING: {"interviewers": True},
     }
     del saved["priorities"], saved["research"], saved["custom_questions"]
     # how many people (1, the saved count), who (peer, saved), the name typed now; then nothing else
     keys = ENTER + ENTER + "Priya" + ENTER + ENTER + "n"
-    result, _ = drive(keys, saved, bank=SMALL)
+    meta = Meta(pending=["interviewers"])
+    result, _ = drive(keys, saved, bank=SMALL, meta=meta)
     assert result["interviewers"] == [{"name": "Priya", "role": "peer"}]
-    assert wizard.PENDING not in result
+    assert meta.pending == []
 
 
 def test_prefilled_answers_are_not_asked_again() -> None:
@@ -298,13 +310,13 @@ def test_a_closed_own_question_can_be_kept_on_purpose() -> None:
 )
 def test_the_people_are_asked_for_by_how_many_there_are(monkeypatch, count_keys: str, expected: list[str]) -> None:
     asked: list[str] = []
-    select = wizard.Prompter.select
+    select = Prompter.select
 
-    def recording(self: wizard.Prompter, message: str, *args: Any, **kwargs: Any) -> str:
+    def recording(self: Prompter, message: str, *args: Any, **kwargs: Any) -> str:
         asked.append(message)
         return select(self, message, *args, **kwargs)
 
-    monkeypatch.setattr(wizard.Prompter, "select", recording)
+    monkeypatch.setattr(Prompter, "select", recording)
     answers = after_role(company="Acme", role="Engineer", role_family="other", seniority="mid")
     del answers["interviewers"]
     people = len(expected)

@@ -8,9 +8,10 @@ loses nothing; the draft goes once the command has written its result.
 No terminal here: the wizard is passed in as `ask`, and called only when something is missing and a
 terminal is there to answer.
 
-Keys starting with `_` live only in drafts: what the draft belongs to (`_session`), answers given for a
-key that is not finished yet (`_pending`), suggested defaults (`_defaults`), where a next round started
-(`_next_round`). They are dropped before validation.
+The answers are exactly what the command's answers file holds (`Answers`, defined here once). What a
+draft needs beside them (the session it belongs to, a list still being built, the defaults a previous
+round suggests, where a next round started, the backups ticked) is a `draftstore.Meta`, kept apart in
+`Gathered.meta` and in the draft's `meta:` section: nothing of it is ever validated as an answer.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from revint_cli.store import draftstore as drafts
 from revint_cli.errors import ExitCode, RevintError
+from revint_cli.i18n import _
+from revint_cli.store import draftstore as drafts
+from revint_cli.store.draftstore import Meta
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -32,7 +35,9 @@ if TYPE_CHECKING:
 M = TypeVar("M", bound="BaseModel")
 
 Answers = dict[str, Any]
-Ask = Callable[[Answers, "drafts.Recorder", bool], Answers]  # (answers, save, resumed) -> answers
+Save = Callable[[Answers, Meta], None]  # called after every answer: a `draftstore.Recorder`
+Ask = Callable[[Answers, Meta, Save, bool], Answers]  # (answers, meta, save, resumed) -> answers
+Keys = Callable[[Answers, Meta], list[str]]
 
 
 def as_bool(value: Any) -> bool | None:
@@ -52,7 +57,7 @@ class Interrupted(RevintError):
     """Ctrl-C or Ctrl-D at a prompt. The pipeline turns it into a message that says what was kept."""
 
     def __init__(self) -> None:
-        super().__init__("Interrupted.", ExitCode.INTERRUPTED)
+        super().__init__(_("Interrupted."), ExitCode.INTERRUPTED)
 
 
 @dataclass(frozen=True)
@@ -60,9 +65,9 @@ class Spec:
     """What one command asks: its kind (prep or debrief), what is missing, and what may not be left out."""
 
     kind: str
-    missing: Callable[[Answers], list[str]]  # keys the wizard would ask
-    required: Callable[[Answers], list[str]]  # keys that cannot be left to their defaults
-    needs_terminal: str
+    missing: Keys  # keys the wizard would ask
+    required: Keys  # keys that cannot be left to their defaults
+    needs_terminal: str  # marked with N_, translated when shown
     check: Callable[[Gathered], None] | None = None  # what the given answers say, checked before any question
 
 
@@ -85,16 +90,13 @@ class Gathered:
     recorder: drafts.Recorder
     overridden: set[str] = field(default_factory=set)
     asked: bool = False
-
-    def clean(self) -> Answers:
-        """The answers without the draft-only keys, ready for validation."""
-        return {k: v for k, v in self.data.items() if not str(k).startswith("_")}
+    meta: Meta = field(default_factory=Meta)
 
     def located(self) -> yamlio.Located:
         from revint_cli import yamlio
 
         doc = self.doc or yamlio.Located({})
-        return yamlio.Located(self.clean(), doc.lines, list(doc.problems), dict(doc.problem_lines))
+        return yamlio.Located(self.data, doc.lines, list(doc.problems), dict(doc.problem_lines))
 
     def validate(self, model: type[M], check: Callable[[Answers], list[loading.Problem]]) -> M:
         """The answers as `model`, or one error listing every problem: `FILE:LINE: key: message` for what the
@@ -106,7 +108,7 @@ class Gathered:
         in_file = list(located.problems)
         located.problems = []
         result, problems = loading.validate(model, located)
-        places = {loc for loc, _ in problems}
+        places = {loc for loc, _msg in problems}
         problems += [p for p in check(located.data) if p[0] not in places]
         if not problems and not in_file:
             assert result is not None
@@ -122,49 +124,65 @@ def gather(
     opts: Options,
     *,
     start: Answers | None = None,
+    meta: Meta | None = None,
+    draft: drafts.Draft | None = None,
     draft_name: str | None = None,
     interactive: bool,
     ask: Ask,
 ) -> Gathered:
-    """The answers for this run: carried, replayed or resumed, overridden, then asked for what is missing."""
-    got = _sources(spec, opts, start, draft_name)
+    """The answers for this run: carried, replayed or resumed, overridden, then asked for what is missing.
+
+    `start` and `meta` are what the run begins with (a next round's answers and suggestions, the session of
+    a debrief); with `--resume`, `draft` is the draft already loaded by the command, else the latest."""
+    got = _sources(spec, opts, start, meta or Meta(), draft, draft_name)
     if opts.sets:
         from revint_cli.formats.profile import apply_overrides, parse_overrides
 
         overrides = parse_overrides(opts.sets)
         apply_overrides(got.data, overrides)
-        got.overridden = {keys[0] for keys, _ in overrides}
+        got.overridden = {keys[0] for keys, _value in overrides}
     if spec.check is not None:
         spec.check(got)
-    missing, required = spec.missing(got.data), spec.required(got.data)
+    missing, required = spec.missing(got.data, got.meta), spec.required(got.data, got.meta)
     if missing and not opts.no_input:
         if not interactive:
-            if opts.answers is None and not opts.resume:
-                raise RevintError(spec.needs_terminal)
-            if required:
-                raise RevintError(
-                    f"{got.label}: missing {', '.join(required)}; add them, or run revint {spec.kind} in a terminal "
-                    "to be asked"
-                )
+            _refuse_without_terminal(spec, opts, got.label, required)
         else:
             got.data = _ask(spec, got, ask, resumed=opts.resume)
             got.asked = True
     elif required:
-        raise RevintError(f"{got.label}: missing {', '.join(required)} (required with --no-input)")
-    suggested = got.data.get("_defaults")
-    for key, value in suggested.items() if isinstance(suggested, dict) else ():
+        raise RevintError(
+            _("{source}: missing {keys} (required with --no-input)").format(source=got.label, keys=", ".join(required))
+        )
+    for key, value in got.meta.defaults.items():
         got.data.setdefault(key, value)  # what a previous round suggests, for whatever was not asked
     return got
 
 
-def _sources(spec: Spec, opts: Options, start: Answers | None, draft_name: str | None) -> Gathered:
+def _refuse_without_terminal(spec: Spec, opts: Options, label: str, required: list[str]) -> None:
+    if opts.answers is None and not opts.resume:
+        raise RevintError(_(spec.needs_terminal))
+    if required:
+        raise RevintError(
+            _("{source}: missing {keys}; add them, or run revint {command} in a terminal to be asked").format(
+                source=label, keys=", ".join(required), command=spec.kind
+            )
+        )
+
+
+def _sources(
+    spec: Spec, opts: Options, start: Answers | None, meta: Meta, draft: drafts.Draft | None, draft_name: str | None
+) -> Gathered:
     if opts.resume:
-        draft = drafts.latest(spec.kind, opts.draft or draft_name)
-        return Gathered(dict(draft.answers), str(draft.path), draft.doc, drafts.Recorder(spec.kind, draft.name))
+        draft = draft or drafts.latest(spec.kind, opts.draft or draft_name)
+        recorder = drafts.Recorder(spec.kind, draft.name)
+        return Gathered(dict(draft.answers), str(draft.path), draft.doc, recorder, meta=copy.deepcopy(draft.meta))
     if draft_name is not None and drafts.exists(draft_name):
         raise RevintError(
-            f"you have an unfinished {spec.kind} of this already: continue it with revint {spec.kind} --resume, "
-            f"or remove it with revint drafts --clear {draft_name}"
+            _(
+                "you have an unfinished {command} of this already: continue it with revint {command} --resume, "
+                "or remove it with revint drafts --clear {name}"
+            ).format(command=spec.kind, name=draft_name)
         )
     recorder = drafts.Recorder(spec.kind, draft_name, owned=False)
     if opts.answers is not None:
@@ -173,16 +191,18 @@ def _sources(spec: Spec, opts: Options, start: Answers | None, draft_name: str |
         label = str(opts.answers)
         doc = loading.parse(loading.read_text(opts.answers), label)
         data = {**copy.deepcopy(start or {}), **copy.deepcopy(doc.data)}
-        return Gathered(data, label, doc, recorder)
-    return Gathered(copy.deepcopy(start or {}), "your answers", None, recorder)
+        return Gathered(data, label, doc, recorder, meta=meta)
+    return Gathered(copy.deepcopy(start or {}), _("your answers"), None, recorder, meta=meta)
 
 
 def _ask(spec: Spec, got: Gathered, ask: Ask, *, resumed: bool) -> Answers:
     try:
-        return ask(got.data, got.recorder, resumed)
+        return ask(got.data, got.meta, got.recorder, resumed)
     except Interrupted:
         if got.recorder.saved:
-            message = f"Interrupted. Your answers are saved: run revint {spec.kind} --resume to continue."
+            message = _("Interrupted. Your answers are saved: run revint {command} --resume to continue.").format(
+                command=spec.kind
+            )
         else:
-            message = "Interrupted before any answer: nothing to save yet."
+            message = _("Interrupted before any answer: nothing to save yet.")
         raise RevintError(message, ExitCode.INTERRUPTED) from None

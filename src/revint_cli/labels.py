@@ -39,6 +39,16 @@ AUDIENCE_HELP: Mapping[str, str] = {
     "founder": N_("a founder"),
     "executive": N_("an executive"),
 }
+# Who an interviewer is, as the interviewer describes themselves to the candidate (the brief's wizard).
+AUDIENCE_HELP_INTERVIEWER: Mapping[str, str] = {
+    "manager": N_("the hiring manager"),
+    "peer": N_("someone they would work beside"),
+    "hr": N_("HR or people team"),
+    "recruiter": N_("the recruiter"),
+    "skip-level": N_("their manager's manager"),
+    "founder": N_("a founder"),
+    "executive": N_("an executive"),
+}
 STAGE: Mapping[str, str] = {
     "screening": N_("screening call"),
     "interview": N_("interview"),

@@ -76,23 +76,6 @@ CLOSING_THEME = "next-steps"  # how the process goes on: closes every sheet, nev
 REMOTE_THEME = "remote-work"  # promoted for remote and hybrid candidates
 PAY_THEME = "compensation"  # promoted at a screening call, where its one question is the salary range
 
-# The profile keys the wizard asks, in its order; a replayed file missing one of them is asked for it.
-ASKED_KEYS = (
-    "company",
-    "role",
-    "role_family",
-    "seniority",
-    "work_mode",
-    "stage",
-    "format",
-    "minutes",
-    "date",
-    "interviewers",
-    "priorities",
-    "research",
-    "custom_questions",
-)
-
 # Limits shared by the models and the wizard.
 LINE_MAX = 200  # a company, a role, a name
 QUESTION_MAX = 300  # a question's text

@@ -4,6 +4,7 @@ the sheet, and `revint sessions`."""
 from __future__ import annotations
 
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,8 @@ import yaml
 
 from revint_cli.questionbank import core as bank_mod
 from revint_cli.store import draftstore as drafts
-from revint_cli.wizard import core as wizard
+from revint_cli.store.draftstore import Meta
+from revint_cli.wizard import outcome as wizard
 from revint_cli.answers import Interrupted
 from revint_cli.formats.debrief_file import Debrief
 from revint_cli.errors import ExitCode
@@ -64,14 +66,28 @@ SHEET = Sheet.model_validate(
 )
 
 
-def drive(bank: bank_mod.Bank, keys: str, answers: dict[str, Any] | None = None, *, review: bool = False):
+def drive(
+    bank: bank_mod.Bank,
+    keys: str,
+    answers: dict[str, Any] | None = None,
+    *,
+    review: bool = False,
+    meta: Meta | None = None,
+    metas: list[Meta] | None = None,
+):
+    """Run the debrief wizard on `keys`: its result (or the interruption), the answers, a copy of the answers
+    saved each time (and in `metas`, of the meta)."""
     saved: list[dict[str, Any]] = []
+    metas = [] if metas is None else metas
     answers = answers if answers is not None else {}
+
+    def save(data: dict[str, Any], meta: Meta) -> None:
+        saved.append(json.loads(json.dumps(data)))
+        metas.append(copy.deepcopy(meta))
+
     with keys_in(keys):
         try:
-            result = wizard.debrief(
-                SHEET, bank, answers, lambda a: saved.append(json.loads(json.dumps(a))), review=review
-            )
+            result = wizard.debrief(SHEET, bank, answers, save, meta=meta, review=review)
         except Interrupted as err:
             return err, answers, saved
     return result, answers, saved
@@ -98,11 +114,14 @@ def test_the_debrief_wizard_records_every_answer(bank: bank_mod.Bank) -> None:
             "Ask the skip-level" + ENTER,
         ]
     )
-    result, answers, saved = drive(bank, keys)
+    metas: list[Meta] = []
+    result, answers, saved = drive(bank, keys, metas=metas)
 
     assert not isinstance(result, Interrupted), result
     first_theme = next(iter(bank.themes))
-    assert {k: v for k, v in result.items() if not k.startswith("_")} == {
+    assert metas[0].backups == ["culture-q"]  # which backups were ticked, saved before the first question
+    assert metas[-1].pending == []
+    assert result == {
         "answers": {
             "growth-q": {"asked": True, "rating": "green", "note": "Two principal engineers"},
             "team-q": {"asked": False},
@@ -114,7 +133,7 @@ def test_the_debrief_wizard_records_every_answer(bank: bank_mod.Bank) -> None:
         "gut": 4,
         "notes": "Ask the skip-level",
     }
-    Debrief.model_validate({k: v for k, v in result.items() if not k.startswith("_")})
+    Debrief.model_validate(result)
     # Saved after every answer: the backups; a note (before its rating) and the rating of each question
     # asked, and the one not asked; one extra, the extras done; gut; notes.
     assert len(saved) == 10
@@ -134,12 +153,9 @@ def test_ctrl_c_in_the_debrief_keeps_what_was_answered(bank: bank_mod.Bank) -> N
 
 
 def test_resuming_the_debrief_asks_only_what_is_left(bank: bank_mod.Bank) -> None:
-    start = {
-        wizard.BACKUPS_DONE: True,
-        "answers": {"growth-q": {"asked": True, "rating": "green", "note": "Clear ladder"}},
-    }
+    start = {"answers": {"growth-q": {"asked": True, "rating": "green", "note": "Clear ladder"}}}
     keys = DOWN + ENTER + "n" + ENTER + ENTER  # team-q not asked; no extras; gut 3; no notes
-    result, _, _ = drive(bank, keys, start)
+    result, _, _ = drive(bank, keys, start, meta=Meta(backups=[]))
 
     assert not isinstance(result, Interrupted), result
     assert result["answers"] == {
@@ -151,7 +167,6 @@ def test_resuming_the_debrief_asks_only_what_is_left(bank: bank_mod.Bank) -> Non
 
 def test_reviewing_the_debrief_offers_the_saved_answers_as_defaults(bank: bank_mod.Bank) -> None:
     start = {
-        wizard.BACKUPS_DONE: True,
         "answers": {
             "growth-q": {"asked": True, "rating": "red", "note": "No ladder"},
             "team-q": {"asked": False},
@@ -163,11 +178,81 @@ def test_reviewing_the_debrief_offers_the_saved_answers_as_defaults(bank: bank_m
     }
     # Enter everywhere: the backups as checked, then each saved answer kept.
     keys = ENTER + ENTER + ENTER + ENTER + ENTER + ENTER + ENTER + ENTER + "n" + ENTER + ENTER
-    result, _, _ = drive(bank, keys, json.loads(json.dumps(start)), review=True)
+    result, _, _ = drive(bank, keys, json.loads(json.dumps(start)), review=True, meta=Meta(backups=["autonomy-q"]))
 
     assert not isinstance(result, Interrupted), result
     assert result["answers"] == start["answers"]
     assert (result["gut"], result["notes"]) == (2, "keep")
+
+
+def test_a_ticked_backup_survives_ctrl_c_and_resume(bank: bank_mod.Bank, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ticked, then Ctrl-C before it is reached: on resume it is still planned, counted and asked."""
+    from revint_cli.wizard.prompter import Prompter
+
+    headings: list[str] = []
+    say = Prompter.say
+    monkeypatch.setattr(Prompter, "say", lambda self, text, style="": (headings.append(text), say(self, text, style)))
+    record = drafts.Recorder("debrief", "debrief-acme", owned=False)
+    keys = SPACE + ENTER + DOWN + ENTER + CTRL_C  # tick culture-q; growth-q not asked; Ctrl-C at team-q
+    with keys_in(keys), pytest.raises(Interrupted):
+        wizard.debrief(SHEET, bank, {}, record, meta=Meta(session="acme"))
+    draft = drafts.latest("debrief", "debrief-acme")  # through the file, as `revint debrief --resume` reads it
+    assert draft.meta.backups == ["culture-q"]
+    assert [h.split(" ", 1)[0] for h in headings if h.startswith("\n[")] == ["\n[1/3]", "\n[2/3]"]
+
+    headings.clear()
+    keys = DOWN + ENTER + ENTER + "Blamed on-call" + ENTER + ENTER + "n" + ENTER + ENTER
+    with keys_in(keys):  # team-q not asked; culture-q asked, a note, yellow; no extras; gut 3; no notes
+        result = wizard.debrief(SHEET, bank, dict(draft.answers), record, meta=draft.meta)
+    assert [h.split(" ", 1)[0] for h in headings if h.startswith("\n[")] == ["\n[2/3]", "\n[3/3]"]
+    assert result["answers"]["culture-q"] == {"asked": True, "rating": "yellow", "note": "Blamed on-call"}
+    assert set(result["answers"]) == {"growth-q", "team-q", "culture-q"}
+
+
+def test_a_ticked_backup_not_yet_answered_is_missing(cli, work: Path, revint_home: Path) -> None:
+    """`revint debrief --resume` asks for it even when every planned question and the gut are answered."""
+    from revint_cli.commands import debrief as debrief_cmd
+    from revint_cli.store import sessionstore as sessions
+
+    prep_examples(cli, "globex-platform")
+    session = sessions.load(GLOBEX)
+    backup = session.sheet().backup[0].id if session.sheet().backup else None
+    if backup is None:
+        pytest.skip("the shipped bank plans no backup question for this profile")
+    data = debrief_data(sheet_questions(revint_home, GLOBEX), {}, gut=3)
+    assert debrief_cmd._missing(session, data, Meta(backups=[backup])) == [backup]
+    assert debrief_cmd._missing(session, data, Meta(backups=[])) == []
+
+
+def test_a_resumed_debrief_reads_its_draft_once(cli, work: Path, revint_home: Path, monkeypatch) -> None:
+    prep_examples(cli, "globex-platform")
+    data = debrief_data(sheet_questions(revint_home, GLOBEX), {}, gut=5)
+    del data["version"]
+    drafts.save("debrief", f"debrief-{GLOBEX}", data, Meta(session=GLOBEX))
+    loaded: list[Path] = []
+    load = drafts.load
+    monkeypatch.setattr(drafts, "load", lambda path: (loaded.append(path), load(path))[1])
+
+    code, _, err = cli(["debrief", "--resume"])
+
+    assert code == 0, err
+    assert loaded == [revint_home / "drafts" / f"debrief-{GLOBEX}.yaml"]
+
+
+def test_a_debrief_draft_of_the_previous_release_resumes(cli, work: Path, revint_home: Path) -> None:
+    prep_examples(cli, "globex-platform")
+    data = debrief_data(sheet_questions(revint_home, GLOBEX), {"growth-ic-track": ("green", "ladder")}, gut=5)
+    del data["version"]
+    old = {"kind": "debrief", "answers": {"_session": GLOBEX, "_company": "Globex", "_backups_checked": True, **data}}
+    (revint_home / "drafts").mkdir(exist_ok=True)
+    write_yaml(revint_home / "drafts" / f"debrief-{GLOBEX}.yaml", old)
+
+    code, _, err = cli(["debrief", "--resume"])
+
+    assert code == 0, err
+    saved = yaml.safe_load((session_dir(revint_home, GLOBEX) / "debrief-1.yaml").read_text(encoding="utf-8"))
+    assert saved["gut"] == 5
+    assert list((revint_home / "drafts").glob("*.yaml")) == []
 
 
 def globex_debrief(home: Path, work: Path) -> tuple[Path, str]:
@@ -338,7 +423,7 @@ def test_a_resumed_debrief_draft_is_saved_and_removed(cli, work: Path, revint_ho
     prep_examples(cli, "globex-platform")
     data = debrief_data(sheet_questions(revint_home, GLOBEX), {"growth-ic-track": ("green", "ladder")}, gut=5)
     del data["version"]
-    drafts.save("debrief", f"debrief-{GLOBEX}", {"_session": GLOBEX, **data})
+    drafts.save("debrief", f"debrief-{GLOBEX}", data, Meta(session=GLOBEX))
 
     code, _, err = cli(["debrief", "--resume"])
 
@@ -352,7 +437,7 @@ def test_a_resumed_debrief_draft_is_saved_and_removed(cli, work: Path, revint_ho
 def test_an_unfinished_debrief_is_not_replaced_by_a_new_one(cli, work: Path, revint_home: Path) -> None:
     prep_examples(cli, "globex-platform")
     answers, _ = globex_debrief(revint_home, work)
-    draft = drafts.save("debrief", f"debrief-{GLOBEX}", {"_session": GLOBEX, "gut": 2})
+    draft = drafts.save("debrief", f"debrief-{GLOBEX}", {"gut": 2}, Meta(session=GLOBEX))
     before = draft.read_bytes()
 
     code, _, err = cli(["debrief", GLOBEX, "--answers", str(answers)])

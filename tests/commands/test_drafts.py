@@ -128,7 +128,7 @@ def test_resume_without_drafts_is_exit_2(cli, tmp_path: Path, monkeypatch) -> No
 
 def test_resume_a_debrief_draft_as_a_prep_is_refused(cli, revint_home: Path, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    drafts.save("debrief", "debrief-acme", {"_session": "acme", "answers": {}, "gut": 3})
+    drafts.save("debrief", "debrief-acme", {"answers": {}, "gut": 3}, drafts.Meta(session="acme"))
     code, _, err = cli(["prep", "--resume", "--draft", "debrief-acme", "--no-input"])
     assert code == 2
     assert "is a debrief; continue it with revint debrief --resume" in err
@@ -205,3 +205,143 @@ def test_a_resumed_untitled_draft_takes_its_name_when_the_role_is_known(revint_h
 def test_latest_named_draft_must_exist() -> None:
     with pytest.raises(RevintError, match="no draft named 'nope'"):
         drafts.latest("prep", "nope")
+
+
+# ----- the meta: what a draft needs beside its answers ---------------------------------------------------
+
+
+def test_the_meta_is_a_section_of_its_own_beside_kind_and_answers(revint_home: Path) -> None:
+    meta = drafts.Meta(session="acme", company="Acme", role="Dev", pending=["extra"], backups=["culture-q"])
+    path = drafts.save("debrief", "debrief-acme", {"answers": {}, "gut": 3}, meta)
+    written = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert list(written) == ["kind", "meta", "answers"]
+    assert written["meta"] == {
+        "session": "acme",
+        "company": "Acme",
+        "role": "Dev",
+        "pending": ["extra"],
+        "backups": ["culture-q"],
+    }
+    assert written["answers"] == {"answers": {}, "gut": 3}
+    loaded = drafts.load(path)
+    assert loaded.meta == meta
+    assert (loaded.company, loaded.role) == ("Acme", "Dev")  # listed before the answers hold either
+
+
+def test_a_draft_without_meta_writes_no_meta_section(revint_home: Path) -> None:
+    path = drafts.save("prep", "acme-dev", {"company": "Acme", "role": "Dev"}, drafts.Meta())
+    assert "meta" not in yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert drafts.load(path).meta == drafts.Meta()
+
+
+def test_every_meta_field_comes_back_as_it_was_saved(revint_home: Path) -> None:
+    meta = drafts.Meta(
+        pending=["interviewers"],
+        defaults={"stage": "final", "format": "video"},
+        next_round="acme-dev",
+        backups=[],
+        recorded=True,
+    )
+    assert drafts.load(drafts.save("prep", "acme-dev", {"company": "Acme"}, meta)).meta == meta
+
+
+@pytest.mark.parametrize(
+    ("meta", "line", "says"),
+    [
+        ("meta: [1]\n", 2, "meta: must be a mapping"),
+        ("meta:\n  colour: blue\n", 3, "meta.colour: unknown key"),
+        ("meta:\n  pending: interviewers\n", 3, "meta.pending: must be a list of texts"),
+        ("meta:\n  recorded: maybe\n", 3, "meta.recorded: not a valid value"),
+    ],
+)
+def test_a_damaged_meta_names_its_line(revint_home: Path, meta: str, line: int, says: str) -> None:
+    folder = revint_home / "drafts"
+    folder.mkdir()
+    path = folder / "acme-dev.yaml"
+    path.write_text(f"kind: prep\n{meta}answers:\n  company: Acme\n", encoding="utf-8")
+    with pytest.raises(RevintError) as damaged:
+        drafts.load(path)
+    assert damaged.value.message.startswith(f"{path}:{line}: {says}"), damaged.value.message
+    assert "revint drafts --clear acme-dev" in damaged.value.message
+
+
+# Drafts as the previous release wrote them: the meta among the answers, under keys starting with "_".
+PREVIOUS_PREP = """\
+# An unfinished revint prep: continue it with `revint prep --resume`.
+kind: prep
+answers:
+  company: Acme
+  role: Dev
+  interviewers:
+  - role: peer
+  _pending:
+    interviewers: true
+  _defaults:
+    stage: final
+    minutes: 30
+  _next_round: acme-dev
+"""
+PREVIOUS_DEBRIEF = """\
+kind: debrief
+answers:
+  _session: acme-dev
+  _company: Acme
+  _role: Dev
+  _backups_checked: true
+  answers:
+    growth-q:
+      asked: true
+      rating: green
+  gut: 4
+"""
+PREVIOUS_BRIEF = """\
+kind: brief
+answers:
+  company: Acme
+  _recorded: true
+"""
+
+
+def write_draft(home: Path, name: str, text: str) -> Path:
+    (home / "drafts").mkdir(exist_ok=True)
+    path = home / "drafts" / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_prep_draft_of_the_previous_release_is_converted_on_read(revint_home: Path) -> None:
+    draft = drafts.load(write_draft(revint_home, "acme-dev", PREVIOUS_PREP))
+    assert draft.answers == {"company": "Acme", "role": "Dev", "interviewers": [{"role": "peer"}]}
+    assert draft.meta == drafts.Meta(
+        pending=["interviewers"], defaults={"stage": "final", "minutes": "30"}, next_round="acme-dev"
+    )
+    assert draft.doc is not None
+    assert draft.doc.line_of(("role",)) == 5  # the lines still point into the file
+
+
+def test_a_debrief_draft_of_the_previous_release_is_converted_on_read(revint_home: Path) -> None:
+    draft = drafts.load(write_draft(revint_home, "debrief-acme-dev", PREVIOUS_DEBRIEF))
+    assert draft.answers == {"answers": {"growth-q": {"asked": "true", "rating": "green"}}, "gut": "4"}
+    # that release only knew the backups were checked: those ticked are the answered ones, as it read them
+    assert draft.meta == drafts.Meta(session="acme-dev", company="Acme", role="Dev", backups=["growth-q"])
+    assert (draft.company, draft.role) == ("Acme", "Dev")
+
+
+def test_a_brief_draft_of_the_previous_release_is_converted_on_read(revint_home: Path) -> None:
+    draft = drafts.load(write_draft(revint_home, "brief-acme", PREVIOUS_BRIEF))
+    assert (draft.answers, draft.meta) == ({"company": "Acme"}, drafts.Meta(recorded=True))
+
+
+def test_a_prep_draft_of_the_previous_release_resumes_and_is_saved_in_the_new_shape(
+    cli, revint_home: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    answers = yaml.safe_load((EXAMPLES / "acme-backend.yaml").read_text(encoding="utf-8"))
+    text = yaml.safe_dump({"kind": "prep", "answers": {**answers, "_pending": {}, "_defaults": {"minutes": 45}}})
+    write_draft(revint_home, "acme-corp-senior-backend-engineer", text)
+
+    code, _, err = cli(["prep", "--resume", "--no-input"])
+
+    assert code == 0, err
+    assert (tmp_path / "acme-corp-senior-backend-engineer.md").is_file()
+    assert draft_names(revint_home) == []

@@ -144,14 +144,17 @@ def test_no_terminal_and_no_answers(cli: Cli, workdir: Path) -> None:
 def test_missing_keys_are_asked_in_a_terminal(
     cli: Cli, workdir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from revint_cli.wizard import core as wizard
+    from revint_cli.store.draftstore import Meta
+    from revint_cli.wizard import candidate as wizard
 
     asked: list[dict[str, Any]] = []
 
-    def fake_prep(bank: Any, answers: dict[str, Any], on_answer: Any, *, resumed: bool = False) -> dict[str, Any]:
+    def fake_prep(
+        bank: Any, answers: dict[str, Any], on_answer: Any, *, meta: Meta, resumed: bool = False
+    ) -> dict[str, Any]:
         asked.append(dict(answers))
         answers["minutes"] = 15
-        on_answer(answers)
+        on_answer(answers, meta)
         return answers
 
     monkeypatch.setattr("sys.stdin", _Stdin(tty=True))
@@ -167,7 +170,7 @@ def test_missing_keys_are_asked_in_a_terminal(
 
 
 def test_complete_answers_are_not_asked_in_a_terminal(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    from revint_cli.wizard import core as wizard
+    from revint_cli.wizard import candidate as wizard
 
     def fail(*args: Any, **kwargs: Any) -> None:
         raise AssertionError("the wizard was started")

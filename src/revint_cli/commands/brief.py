@@ -16,35 +16,33 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from revint_cli import answers, console
-from revint_cli.store import draftstore as drafts
-from revint_cli.answers import Gathered
+from revint_cli.answers import Answers, Gathered, Save
 from revint_cli.commands import WriteOptions
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
 from revint_cli.fsutil import atomic_write
+from revint_cli.i18n import N_
+from revint_cli.store.draftstore import Meta
+from revint_cli.wizard.interviewer import ASKED_KEYS
 
 if TYPE_CHECKING:
     from revint_cli.questionbank.core import Bank
     from revint_cli.interviewer.core import Brief, BriefProfile
 
-NEEDS_TERMINAL = "revint brief needs a terminal; use --answers FILE (see revint brief --help)"
+NEEDS_TERMINAL = N_("revint brief needs a terminal; use --answers FILE (see revint brief --help)")
 REQUIRED = ("company", "role")
-RECORDED = "_recorded"  # draft-only: the drafted answers were walked through
-# The wizard's keys, as in brief.ASKED_KEYS (not imported: pydantic would load before the first prompt).
-ASKED_KEYS = ("company", "role", "role_family", "seniority", "work_mode", "stage", "interviewer", "minutes", "themes")
 FORMATS = ("md", "json")
 
 
-def _missing(record: bool, data: dict[str, Any]) -> list[str]:
-    pending = data.get("_pending") or {}
-    missing = [k for k in ASKED_KEYS if k not in data or k in pending]
-    return missing + (["answers"] if record and not data.get(RECORDED) else [])
+def _missing(record: bool, data: Answers, meta: Meta) -> list[str]:
+    missing = [k for k in ASKED_KEYS if k not in data or k in meta.pending]
+    return missing + (["answers"] if record and not meta.recorded else [])
 
 
-def _required(data: dict[str, Any]) -> list[str]:
+def _required(data: Answers, meta: Meta) -> list[str]:
     return [key for key in REQUIRED if data.get(key) in (None, "")]
 
 
@@ -77,28 +75,26 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
     return shown.extend(summary(result, written))
 
 
-def _ask(
-    bank: Callable[[], Bank], record: bool, data: dict[str, Any], save: drafts.Recorder, resumed: bool
-) -> dict[str, Any]:
-    from revint_cli.wizard import core as wizard
+def _ask(bank: Callable[[], Bank], record: bool, data: Answers, meta: Meta, save: Save, resumed: bool) -> Answers:
+    from revint_cli.wizard import interviewer, prompter
 
     drafting = functools.partial(_to_draft, bank) if record else None
-    with wizard.terminal_session():
-        result = wizard.brief(bank, data, save, resumed=resumed, drafting=drafting)
+    with prompter.terminal_session():
+        result = interviewer.brief(bank, data, save, meta=meta, resumed=resumed, drafting=drafting)
     if record:
-        result[RECORDED] = True
-        save(result)
+        meta.recorded = True  # the drafted answers were walked through: not asked again on resume
+        save(result, meta)
     return result
 
 
-def _to_draft(bank: Callable[[], Bank], data: dict[str, Any]) -> list[tuple[str, str, list[str], bool]]:
+def _to_draft(bank: Callable[[], Bank], data: Answers) -> list[tuple[str, str, list[str], bool]]:
     """What the wizard walks through with --record: (id, text, hints, ask for an example)."""
     from pydantic import ValidationError
 
     from revint_cli.interviewer import core as brief
 
     try:
-        profile = brief.BriefProfile.model_validate({k: v for k, v in data.items() if not str(k).startswith("_")})
+        profile = brief.BriefProfile.model_validate(data)
     except ValidationError:  # reported with its file and line once the wizard is done
         return [(pid, text, [], False) for pid, text in (*brief.PERSONAL, *brief.PROCESS)]
     chosen = brief.plan(bank(), profile)

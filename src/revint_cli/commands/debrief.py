@@ -6,11 +6,13 @@ import functools
 from typing import TYPE_CHECKING, Any
 
 from revint_cli import answers, console, loading
-from revint_cli.store import draftstore as drafts
-from revint_cli.store import sessionstore as sessions_mod
-from revint_cli.answers import Gathered
+from revint_cli.answers import Answers, Gathered, Save
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
+from revint_cli.i18n import N_, _
+from revint_cli.store import draftstore as drafts
+from revint_cli.store import sessionstore as sessions_mod
+from revint_cli.store.draftstore import Draft, Meta
 
 if TYPE_CHECKING:
     from revint_cli.questionbank.core import Bank
@@ -18,18 +20,12 @@ if TYPE_CHECKING:
     from revint_cli.store.sessionstore import Session
     from revint_cli.formats.cheatsheet import Sheet
 
-NEEDS_TERMINAL = "revint debrief needs a terminal; use --answers FILE (see revint debrief --help)"
+NEEDS_TERMINAL = N_("revint debrief needs a terminal; use --answers FILE (see revint debrief --help)")
 
 
 def run(bank: Bank, ref: str | None, opts: answers.Options, *, force: bool, interactive: bool) -> Shown:
-    if opts.resume and not ref and opts.draft is None:
-        ref = str(drafts.latest("debrief").answers.get("_session") or "")
-    if opts.draft is not None:
-        ref = ref or str(drafts.latest("debrief", opts.draft).answers.get("_session") or "")
-    if not ref:
-        raise RevintError("which session? revint debrief SESSION (see revint sessions)")
-    session = sessions_mod.resolve(ref)
-    start = {"_session": session.name, "_company": session.profile.company, "_role": session.profile.role}
+    session, draft = _what_to_debrief(ref, opts)
+    meta = Meta(session=session.name, company=session.profile.company, role=session.profile.role)
     spec = answers.Spec(
         "debrief",
         functools.partial(_missing, session),
@@ -40,8 +36,9 @@ def run(bank: Bank, ref: str | None, opts: answers.Options, *, force: bool, inte
     got = answers.gather(
         spec,
         opts,
-        start=start,
-        draft_name=f"debrief-{session.name}",
+        meta=meta,
+        draft=draft,
+        draft_name=draft_name(session.name),
         interactive=interactive,
         ask=functools.partial(_ask, bank, session),
     )
@@ -59,27 +56,49 @@ def run(bank: Bank, ref: str | None, opts: answers.Options, *, force: bool, inte
     fit = session.fit()
     shown = fit_report(bank, session.profile.priorities, fit) if fit is not None else Shown()
     shown.err += [
-        console.line(f"Debrief saved to {path}"),
-        console.line(f"Next: revint compare {session.name} OTHER-SESSION"),
-        console.line(f"  or: revint prep --next-round {session.name}"),
+        console.line(_("Debrief saved to {path}").format(path=path)),
+        console.line(_("Next: revint compare {session} OTHER-SESSION").format(session=session.name)),
+        console.line(_("  or: revint prep --next-round {session}").format(session=session.name)),
     ]
     return shown
 
 
-def _round(session: Session, data: dict[str, Any]) -> int:
+def draft_name(session: str) -> str:
+    return f"debrief-{session}"
+
+
+def _what_to_debrief(ref: str | None, opts: answers.Options) -> tuple[Session, Draft | None]:
+    """The session to debrief, and with --resume its draft, read once: named after the session when one is
+    given, else the latest debrief draft, whose meta names its session."""
+    if not opts.resume:
+        if not ref:
+            raise RevintError(_("which session? revint debrief SESSION (see revint sessions)"))
+        return sessions_mod.resolve(ref), None
+    if ref:
+        session = sessions_mod.resolve(ref)
+        return session, drafts.latest("debrief", opts.draft or draft_name(session.name))
+    draft = drafts.latest("debrief", opts.draft)
+    if not draft.meta.session:
+        raise RevintError(_("which session? revint debrief SESSION (see revint sessions)"))
+    return sessions_mod.resolve(draft.meta.session), draft
+
+
+def _round(session: Session, data: Answers) -> int:
     given = str(data.get("round") or "")
     return int(given) if given.isdigit() else session.latest_round
 
 
-def _recorded(data: dict[str, Any]) -> dict[str, Any]:
+def _given_answers(data: Answers) -> dict[str, Any]:
     given = data.get("answers")
     return given if isinstance(given, dict) else {}
 
 
-def _missing(session: Session, data: dict[str, Any]) -> list[str]:
+def _missing(session: Session, data: Answers, meta: Meta) -> list[str]:
+    """The planned questions not answered yet (the backups ticked too), and the gut feeling."""
     sheet = session.sheet(_round(session, data))
-    recorded = _recorded(data)
-    missing = [q.id for q in sheet.questions if not answers.answer_done(recorded.get(q.id))]
+    recorded = _given_answers(data)
+    ticked = [q for q in sheet.backup if q.id in (meta.backups or [])]
+    missing = [q.id for q in [*sheet.questions, *ticked] if not answers.answer_done(recorded.get(q.id))]
     return missing + [k for k in ("gut",) if k not in data]
 
 
@@ -88,21 +107,27 @@ def _check(session: Session, force: bool, got: Gathered) -> None:
     round_ = _round(session, got.data)
     sheet = session.sheet(round_)
     if round_ in session.debriefs and not force:
-        raise RevintError(f"round {round_} of {session.name} is already debriefed; use --force to replace that debrief")
+        raise RevintError(
+            _("round {round} of {session} is already debriefed; use --force to replace that debrief").format(
+                round=round_, session=session.name
+            )
+        )
     known = sheet.ids()
     strangers = [
-        (("answers", qid), loading.unknown("question", qid, known)) for qid in _recorded(got.data) if qid not in known
+        (("answers", qid), loading.unknown("question", qid, known))
+        for qid in _given_answers(got.data)
+        if qid not in known
     ]
     if strangers:
         loading.fail(loading.format_problems(got.label, got.located(), strangers))
 
 
-def _ask(bank: Bank, session: Session, data: dict[str, Any], save: drafts.Recorder, resumed: bool) -> dict[str, Any]:
-    from revint_cli.wizard import core as wizard
+def _ask(bank: Bank, session: Session, data: Answers, meta: Meta, save: Save, resumed: bool) -> Answers:
+    from revint_cli.wizard import outcome, prompter
 
     sheet: Sheet = session.sheet(_round(session, data))
-    with wizard.terminal_session():
-        return wizard.debrief(sheet, bank, data, save, review=False)
+    with prompter.terminal_session():
+        return outcome.debrief(sheet, bank, data, save, meta=meta, review=False)
 
 
 def fit_report(bank: Bank, priorities: list[str], fit: Fit) -> Shown:

@@ -3,27 +3,29 @@
 from __future__ import annotations
 
 from revint_cli import console
-from revint_cli.store import draftstore as drafts_mod
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
+from revint_cli.i18n import _
+from revint_cli.store import draftstore as drafts_mod
 
 
 def run(clear: str | None) -> Shown:
     if clear is not None:
         if not drafts_mod.remove(clear):
-            raise RevintError(f"no draft named '{clear}' (see revint drafts)")
-        return Shown(err=[console.line(f"Removed the draft {clear}.")])
+            raise RevintError(_("no draft named '{name}' (see revint drafts)").format(name=clear))
+        return Shown(err=[console.line(_("Removed the draft {name}.").format(name=clear))])
     found, damaged = drafts_mod.scan()
     if not found and not damaged:
-        return Shown(out=[console.line("No unfinished preps or debriefs.")])
+        return Shown(out=[console.line(_("No unfinished preps or debriefs."))])
     out: list[object] = []
     for d in found:  # one block per draft: the name to type is never cut, however narrow the terminal
         out.append(console.line((d.name, "bold"), f"  {d.kind} · {d.changed:%Y-%m-%d %H:%M}"))
-        out.append(console.line(f"  {d.company or '(no company yet)'} · {d.role or '(no role yet)'}"))
+        company, role = d.company or _("(no company yet)"), d.role or _("(no role yet)")
+        out.append(console.line("  " + _("{company} · {role}").format(company=company, role=role)))
     for bad in damaged:
-        out.append(console.line((bad.name, "bold"), ("  damaged", "red"), f" · {bad.changed:%Y-%m-%d %H:%M}"))
+        out.append(console.line((bad.name, "bold"), ("  " + _("damaged"), "red"), f" · {bad.changed:%Y-%m-%d %H:%M}"))
         out.append(console.line(f"  {bad.problem}"))
-    out.append(console.line("\nContinue the newest: revint prep --resume (or --resume --draft NAME)"))
+    out.append(console.line("\n" + _("Continue the newest: revint prep --resume (or --resume --draft NAME)")))
     if damaged:
-        out.append(console.line("Remove a damaged one: revint drafts --clear NAME"))
+        out.append(console.line(_("Remove a damaged one: revint drafts --clear NAME")))
     return Shown(out=out)

@@ -12,16 +12,18 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from revint_cli import answers, console
-from revint_cli.store import draftstore as drafts
-from revint_cli.answers import Gathered
+from revint_cli.answers import Answers, Gathered, Save
 from revint_cli.commands import WriteOptions
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
 from revint_cli.fsutil import atomic_write
-from revint_cli.vocab import ASKED_KEYS, GUESSES, SHEET_FORMATS
+from revint_cli.i18n import N_
+from revint_cli.store.draftstore import Meta
+from revint_cli.vocab import GUESSES, SHEET_FORMATS
+from revint_cli.wizard.candidate import ASKED_KEYS
 
 if TYPE_CHECKING:
     from revint_cli.questionbank.core import Bank
@@ -33,16 +35,15 @@ if TYPE_CHECKING:
 # scratch shows its first prompt before any of them is needed (see benchmarks/first_prompt.py).
 
 FORMATS = SHEET_FORMATS
-NEEDS_TERMINAL = "revint prep needs a terminal; use --answers FILE (see revint prep --help)"
+NEEDS_TERMINAL = N_("revint prep needs a terminal; use --answers FILE (see revint prep --help)")
 REQUIRED = ("company", "role")
 
 
-def _missing(data: dict[str, Any]) -> list[str]:
-    pending = data.get("_pending") or {}
-    return [k for k in ASKED_KEYS if k not in data or k in pending]
+def _missing(data: Answers, meta: Meta) -> list[str]:
+    return [k for k in ASKED_KEYS if k not in data or k in meta.pending]
 
 
-def _required(data: dict[str, Any]) -> list[str]:
+def _required(data: Answers, meta: Meta) -> list[str]:
     return [key for key in REQUIRED if data.get(key) in (None, "")]
 
 
@@ -67,12 +68,14 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
     bank = functools.cache(get_bank)
     if eager:
         bank()
-    start, round_name = _next_round_start(opts)
+    start, meta, carried, round_name = _next_round_start(opts)
     if round_name is not None:
         _refuse_clobbering(opts, round_name)  # before the first question, not after the last
-    got = answers.gather(SPEC, opts.answers, start=start, interactive=interactive, ask=functools.partial(_ask, bank))
+    got = answers.gather(
+        SPEC, opts.answers, start=start, meta=meta, interactive=interactive, ask=functools.partial(_ask, bank)
+    )
     profile = validate(bank(), got)
-    sheet = plan(bank(), profile, got.data.get("_next_round"))
+    sheet = plan(bank(), profile, got.meta.next_round, carried)
     text = _render(sheet, opts.fmt, opts.compact)
     written = write(profile, text, opts, got, round_name)
     from revint_cli.store import sessionstore as sessions
@@ -80,7 +83,7 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
     name, _ = sessions.record(profile, sheet)
     got.recorder.discard()
     shown = Shown(out=[text] if written.sheet is None else [])
-    guessed = [key for key in GUESSES if key not in got.clean()]
+    guessed = [key for key in GUESSES if key not in got.data]
     return shown.extend(summary(sheet, written, name, guessed))
 
 
@@ -95,32 +98,37 @@ def check_compact(fmt: str, compact: bool) -> None:
         raise RevintError("--compact goes with --format md or html: the JSON always holds the whole sheet")
 
 
-def _ask(bank: Callable[[], Bank], data: dict[str, Any], save: drafts.Recorder, resumed: bool) -> dict[str, Any]:
-    from revint_cli.wizard import core as wizard
+def _ask(bank: Callable[[], Bank], data: Answers, meta: Meta, save: Save, resumed: bool) -> Answers:
+    from revint_cli.wizard import candidate, prompter
 
-    with wizard.terminal_session():
-        return wizard.prep(bank, data, save, resumed=resumed)
+    with prompter.terminal_session():
+        return candidate.prep(bank, data, save, meta=meta, resumed=resumed)
 
 
-def _next_round_start(opts: Options) -> tuple[dict[str, Any] | None, str | None]:
-    """The answers a next round starts from, and the base name of its files (`NAME-round-N`)."""
+def _next_round_start(opts: Options) -> tuple[Answers | None, Meta | None, Carry | None, str | None]:
+    """The answers and meta a next round starts from, what it carries over from the debriefs, and the base
+    name of its files (`NAME-round-N`)."""
     if opts.next_round is None:
-        return None, None
+        return None, None, None, None
     from revint_cli.store import sessionstore as sessions
 
-    session, start, _ = sessions.next_round(opts.next_round)
-    return start, f"{session.name}-round-{max(session.debriefs) + 1}"  # the round sessions.record starts
+    session, start, carried = sessions.next_round(opts.next_round)
+    profile = session.profile
+    suggested = {"stage": sessions.next_stage(profile.stage), "minutes": profile.minutes, "format": profile.format}
+    meta = Meta(defaults=suggested, next_round=session.name)
+    return start, meta, carried, f"{session.name}-round-{max(session.debriefs) + 1}"  # the round record starts
 
 
-def plan(bank: Bank, profile: Profile, next_round: Any = None) -> Sheet:
+def plan(bank: Bank, profile: Profile, next_round: str = "", carried: Carry | None = None) -> Sheet:
+    """The sheet; a next round (`next_round`, the session it follows) carries what its debriefs said,
+    computed once: `carried` when the run already has it, else read again (a resumed draft)."""
     from revint_cli.planning import tailor as tailor
 
-    carry: Carry | None = None
-    if isinstance(next_round, str) and next_round:
+    if carried is None and next_round:
         from revint_cli.store import sessionstore as sessions
 
-        session, _, carry = sessions.next_round(next_round)
-    return tailor.plan(bank, profile, carry)
+        carried = sessions.next_round(next_round)[2]
+    return tailor.plan(bank, profile, carried)
 
 
 def validate(bank: Bank, got: Gathered) -> Profile:

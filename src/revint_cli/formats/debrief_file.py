@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field, model_validator
 
 from revint_cli import loading, yamlio
+from revint_cli.i18n import _
 from revint_cli.fields import Gut, Id, Note, OwnQuestionText, Strict, int_range, version
 from revint_cli.vocab import Rating
 
@@ -25,7 +26,7 @@ class Answer(Strict):
     @model_validator(mode="after")
     def _rated_when_asked(self) -> Answer:
         if self.asked and self.rating is None:
-            raise ValueError("an asked question needs a rating: green, yellow or red")
+            raise ValueError(_("an asked question needs a rating: green, yellow or red"))
         return self
 
 

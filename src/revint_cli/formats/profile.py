@@ -12,6 +12,7 @@ from pydantic import Field, model_validator
 from revint_cli import loading, yamlio
 from revint_cli.questionbank.core import Bank
 from revint_cli.errors import RevintError
+from revint_cli.i18n import _
 from revint_cli.fields import Id, Line, Note, OwnQuestionText, ProfileMinutes, QuestionMinutes, Strict, version
 from revint_cli.vocab import (
     GUESSES,
@@ -168,17 +169,20 @@ def check_against_bank(data: Any, bank: Bank) -> list[loading.Problem]:
     def check(loc: tuple[str | int, ...], theme: str) -> None:
         if theme not in bank.themes:  # a suggestion only for problems that will be shown
             hint = len(problems) < loading.MAX_SHOWN
-            problems.append((loc, loading.unknown("theme", theme, known) if hint else f"unknown theme '{theme}'"))
+            unknown = (
+                loading.unknown("theme", theme, known) if hint else _("unknown theme '{theme}'").format(theme=theme)
+            )
+            problems.append((loc, unknown))
 
-    skipped = {theme for _, theme in words("skip_themes")}
+    skipped = {theme for _i, theme in words("skip_themes")}
     for key in ("priorities", "skip_themes"):
         seen: set[str] = set()
         for i, theme in words(key):
             check((key, i), theme)
             if theme in seen:
-                problems.append(((key, i), f"'{theme}' is listed twice"))
+                problems.append(((key, i), _("'{theme}' is listed twice").format(theme=theme)))
             elif key == "priorities" and theme in skipped:
-                problems.append(((key, i), f"'{theme}' is both a priority and in skip_themes"))
+                problems.append(((key, i), _("'{theme}' is both a priority and in skip_themes").format(theme=theme)))
             seen.add(theme)
     research = data.get("research")
     for theme in research if isinstance(research, dict) else {}:
@@ -220,7 +224,7 @@ def parse_overrides(pairs: list[str]) -> list[tuple[list[str], Any]]:
     for pair in pairs:
         key, sep, raw = pair.partition("=")
         if not sep or not key.strip():
-            raise RevintError(f"--set {pair}: expected KEY=VALUE, e.g. --set minutes=30")
+            raise RevintError(_("--set {pair}: expected KEY=VALUE, e.g. --set minutes=30").format(pair=pair))
         try:
             value = yamlio.parse(f"v: {raw}").data["v"]  # an empty value unsets the key
         except yamlio.YamlSyntaxError:

@@ -194,9 +194,7 @@ def next_round(ref: str) -> tuple[Session, dict[str, Any], Carry]:
     profile = session.profile
     data = to_data(profile)
     for key in PER_ROUND:
-        data.pop(key, None)
-    data["_defaults"] = {"stage": next_stage(profile.stage), "minutes": profile.minutes, "format": profile.format}
-    data["_next_round"] = session.name
+        data.pop(key, None)  # asked again; the next round's draft meta suggests stage, minutes and format
     return session, data, carry(session, fit)
 
 

@@ -1,0 +1,275 @@
+"""The wizards' prompts as data, and the one loop that asks them.
+
+A `Prompt` is a key of the answers with its message, kind, choices, default and validator; a wizard is
+a tuple of prompts, asked in order by `ask_all`, and the order of the keys a command asks (`keys`) is
+read from that tuple, never written again. A list built item by item (the people, the priorities) is a
+prompt of kind "list", whose `steps` ask for it and save it as it grows.
+
+`Given` is the state of one run: the answers, the draft's `Meta` (which list is still being built, the
+defaults a previous round suggests), what to ask again, and saving after every answer. Nothing here
+imports questionary: the commands read the keys without loading it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from revint_cli import labels, vocab
+from revint_cli.i18n import N_, _
+
+if TYPE_CHECKING:
+    from revint_cli.answers import Answers, Save
+    from revint_cli.questionbank.core import Bank
+    from revint_cli.store.draftstore import Meta
+    from revint_cli.wizard.prompter import Prompter
+
+    BankSource = Bank | Callable[[], Bank]
+
+Validator = Callable[[str], bool | str]
+Kind = Literal["text", "number", "date", "select", "scale", "list"]  # scale: a menu of numbers, kept as one
+Choices = Sequence[tuple[str, str]] | Callable[["Answers"], Sequence[tuple[str, str]]]
+Steps = Callable[["Prompter", "Given"], None]
+
+MAX_PRIORITIES = 5
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One key to ask. `message` (and `instruction`) are marked with `N_` and translated when asked;
+    `choices` and `default` may be functions of the answers so far (a guess from the job title)."""
+
+    key: str
+    message: str
+    kind: Kind
+    choices: Choices = ()
+    default: Any = None
+    validator: Validator | None = None
+    instruction: str | None = None
+    steps: Steps | None = None  # kind "list": asks for the list and saves it as it grows
+
+
+def keys(prompts: Sequence[Prompt]) -> tuple[str, ...]:
+    """The keys a wizard asks, in its order."""
+    return tuple(p.key for p in prompts)
+
+
+# ----- validators (pure; return True or the message to show) -----------------------------------------
+
+
+def text_within(limit: int, *, required: str | None = None) -> Validator:
+    """A validator: at most `limit` characters; with `required` (marked with `N_`), the message for an
+    empty answer."""
+
+    def check(value: str) -> bool | str:
+        value = value.strip()
+        if required is not None and not value:
+            return _(required)
+        return True if len(value) <= limit else _("Please keep it under {limit} characters.").format(limit=limit)
+
+    return check
+
+
+required_line = text_within(vocab.LINE_MAX, required=N_("Please type an answer."))
+optional_line = text_within(vocab.LINE_MAX)
+question_text = text_within(vocab.QUESTION_MAX, required=N_("Please type your question."))
+note_text = text_within(vocab.NOTE_MAX)
+
+
+def int_between(low: int, high: int) -> Validator:
+    def check(value: str) -> bool | str:
+        value = value.strip()
+        if value.isdigit() and low <= int(value) <= high:
+            return True
+        return _("A whole number from {low} to {high}, please.").format(low=low, high=high)
+
+    return check
+
+
+def optional_date(value: str) -> bool | str:
+    value = value.strip()
+    if not value:
+        return True
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return _("A date like 2026-12-01, or leave it empty.")
+    return True
+
+
+# ----- the state of one run ---------------------------------------------------------------------------
+
+
+class Given:
+    """The answers being given: what to ask, the default to offer, and saving each answer at once."""
+
+    def __init__(
+        self, answers: Answers, meta: Meta, save: Save, *, review: bool = False, bank: BankSource | None = None
+    ):
+        self.data = answers
+        self.meta = meta
+        self.review = review
+        self._save = save
+        self._bank = bank
+
+    def need(self, key: str) -> bool:
+        return self.review or key not in self.data or key in self.meta.pending
+
+    def default(self, key: str, fallback: Any) -> Any:
+        """The saved answer, else a suggestion carried from an earlier round, else `fallback`."""
+        value = self.data.get(key)
+        if value in (None, ""):
+            value = self.meta.defaults.get(key)
+        return fallback if value in (None, "") else value
+
+    def keep(self, key: str, value: Any, *, done: bool = True) -> None:
+        """Keep the answer to `key` and save; `done` False: a list still being built, asked again on resume."""
+        self.data[key] = value
+        pending = [k for k in self.meta.pending if k != key]
+        self.meta.pending = pending if done else [*pending, key]
+        self.save()
+
+    def save(self) -> None:
+        self._save(self.data, self.meta)
+
+    def bank(self) -> Bank:
+        """The bank, loaded when a prompt first needs it (the first prompts do not wait for it)."""
+        assert self._bank is not None, "this wizard was started without a bank"
+        return self._bank() if callable(self._bank) else self._bank
+
+
+# ----- the one loop -----------------------------------------------------------------------------------
+
+
+def ask_all(ask: Prompter, prompts: Sequence[Prompt], given: Given) -> None:
+    """Ask every prompt whose key is still needed, in order."""
+    for prompt in prompts:
+        if given.need(prompt.key):
+            ask_one(ask, prompt, given)
+
+
+def ask_one(ask: Prompter, prompt: Prompt, given: Given) -> None:
+    if prompt.kind == "list":
+        assert prompt.steps is not None, prompt.key
+        prompt.steps(ask, given)
+        return
+    fallback = prompt.default(given.data) if callable(prompt.default) else prompt.default
+    default = str(given.default(prompt.key, "" if fallback is None else fallback))
+    if prompt.kind in ("select", "scale"):
+        value = ask.select(_(prompt.message), choices_of(prompt, given.data), default=default)
+        given.keep(prompt.key, int(value) if prompt.kind == "scale" else value)
+        return
+    instruction = _(prompt.instruction) if prompt.instruction else None
+    value = ask.text(_(prompt.message), default=default, validate=prompt.validator, instruction=instruction)
+    given.keep(
+        prompt.key, int(value) if prompt.kind == "number" else (value or None) if prompt.kind == "date" else value
+    )
+
+
+def choices_of(prompt: Prompt, answers: Answers) -> Sequence[tuple[str, str]]:
+    return prompt.choices(answers) if callable(prompt.choices) else prompt.choices
+
+
+def labelled(values: Sequence[str], table: Mapping[str, str]) -> Callable[[Answers], list[tuple[str, str]]]:
+    """Choices of a vocabulary, each shown by its label (translated when asked)."""
+    return lambda _answers: [(v, labels.label(table, v)) for v in values]
+
+
+def review_saved(ask: Prompter, prompts: Sequence[Prompt], answers: Answers) -> bool:
+    """Show the saved answers; return True when the person wants to go through them again."""
+    ask.say(_("Your saved answers:"), "bold")
+    for prompt in prompts:
+        value = answers.get(prompt.key)
+        if value not in (None, "", [], {}):
+            ask.say("  " + _("{key}: {value}").format(key=prompt.key, value=_shown(prompt, value, answers)))
+    return not ask.confirm(_("Keep them and go on where you stopped?"), default=True)
+
+
+def _shown(prompt: Prompt, value: Any, answers: Answers) -> str:
+    if prompt.kind in ("select", "scale"):
+        return dict(choices_of(prompt, answers)).get(str(value), str(value))
+    return _brief(value)
+
+
+def _brief(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_brief(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_brief(v)}" for k, v in value.items() if v)
+    return str(value)
+
+
+# ----- shared by the wizards --------------------------------------------------------------------------
+
+
+def job_prompts(company: str, where: str, stage: str) -> tuple[Prompt, ...]:
+    """What a candidate's and an interviewer's wizard both ask first, in their own words."""
+    return (
+        Prompt("company", company, "text", validator=required_line),
+        Prompt("role", N_("For which role?"), "text", validator=required_line),
+        Prompt(
+            "role_family",
+            N_("Which kind of role is it?"),
+            "select",
+            labelled(vocab.ROLE_FAMILIES, labels.ROLE_FAMILY),
+            default=lambda a: vocab.guess_role_family(str(a.get("role", ""))),
+        ),
+        Prompt(
+            "seniority",
+            N_("At which level?"),
+            "select",
+            labelled(vocab.SENIORITIES, labels.SENIORITY),
+            default=lambda a: vocab.guess_seniority(str(a.get("role", ""))),
+        ),
+        Prompt("work_mode", where, "select", labelled(vocab.WORK_MODES, labels.WORK_MODE), default="onsite"),
+        Prompt("stage", stage, "select", labelled(vocab.STAGES, labels.STAGE), default="interview"),
+    )
+
+
+def stage_of(answers: Answers) -> str:
+    return str(answers.get("stage") or "interview")
+
+
+def minutes_prompt(message: str, instruction: str | None = None) -> Prompt:
+    low, high = vocab.PROFILE_MINUTES
+    return Prompt(
+        "minutes",
+        message,
+        "number",
+        default=lambda a: vocab.minutes_default(stage_of(a)),
+        validator=int_between(low, high),
+        instruction=instruction,
+    )
+
+
+def audience_choices(help_table: Mapping[str, str]) -> list[tuple[str, str]]:
+    """Who someone is, each audience by its name and what it means to the person answering."""
+    return [
+        (
+            a,
+            _("{name} ({meaning})").format(
+                name=labels.label(labels.AUDIENCE_NAME, a), meaning=labels.label(help_table, a)
+            ),
+        )
+        for a in vocab.AUDIENCES
+    ]
+
+
+def pick_themes(ask: Prompter, bank: Bank, message: str, saved: list[str], too_many: str) -> list[str]:
+    """Themes picked from the bank (core themes first), those already saved first in their saved order."""
+    themes = sorted(bank.themes.values(), key=lambda t: not t.core)
+    saved = [t for t in saved if t in bank.themes]
+
+    def at_most(chosen: list[str]) -> bool | str:
+        return True if len(chosen) <= MAX_PRIORITIES else too_many
+
+    chosen = ask.checkbox(
+        message,
+        [(t.id, t.title) for t in themes],
+        checked=saved,
+        validate=at_most,
+        descriptions={t.id: t.summary for t in themes},
+    )
+    return [t for t in saved if t in chosen] + [t for t in chosen if t not in saved]
