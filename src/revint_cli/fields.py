@@ -31,16 +31,6 @@ def _kebab(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     return handler(value)
 
 
-def as_whole_number(text: str) -> int | None:
-    """`text` as a whole number when it is written in ASCII digits ("12", " 3 "), else None.
-
-    Python's `int()` also reads other scripts' digits and fails on superscripts that `str.isdigit()`
-    accepts ("²"): every number typed by a user goes through here instead.
-    """
-    text = text.strip()
-    return int(text) if text.isascii() and text.isdecimal() else None
-
-
 def int_range(low: int, high: int) -> Any:
     """An int field whose error says the whole range at once."""
 
@@ -61,13 +51,13 @@ def version(*supported: int) -> Any:
 
     def check(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
         text = str(value).strip()
-        if as_whole_number(text) not in supported:
+        if vocab.whole_number(text) not in supported:
             raise PydanticCustomError(
                 "version",
                 "unsupported version '{value}'; this revint reads version {listing}",
                 {"value": value, "listing": listing},
             )
-        return handler(as_whole_number(text))
+        return handler(vocab.whole_number(text))
 
     return Annotated[Literal[supported], WrapValidator(check)]
 

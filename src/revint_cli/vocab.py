@@ -129,3 +129,13 @@ def guess_seniority(role: str) -> str:
 
 # What a profile left without them reads from the job title, key by key (the wizard offers the same).
 GUESSES = {"role_family": guess_role_family, "seniority": guess_seniority}
+
+
+def whole_number(text: str) -> int | None:
+    """`text` as a whole number when it is written in ASCII digits ("12", " 3 "), else None.
+
+    Python's `int()` also reads other scripts' digits and fails on superscripts that `str.isdigit()`
+    accepts ("²"): every number a user types or writes goes through here instead.
+    """
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdecimal() else None

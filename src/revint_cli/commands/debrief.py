@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
-from revint_cli import answers, console, loading
+from revint_cli import answers, console, loading, vocab
 from revint_cli.answers import Answers, Gathered, Save
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
@@ -85,7 +85,7 @@ def _what_to_debrief(ref: str | None, opts: answers.Options) -> tuple[Session, D
 
 def _round(session: Session, data: Answers) -> int:
     given = str(data.get("round") or "")
-    return int(given) if given.isdigit() else session.latest_round
+    return vocab.whole_number(given) or session.latest_round
 
 
 def _given_answers(data: Answers) -> dict[str, Any]:

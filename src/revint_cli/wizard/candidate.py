@@ -157,7 +157,7 @@ def _one_custom(ask: Prompter, bank: Bank, answers: Answers) -> dict[str, Any]:
     theme = ask.select(_("Which theme does it belong to?"), themes, default=first)
     low, high = vocab.QUESTION_MINUTES
     minutes = ask.text(_("Minutes to ask it and hear the answer?"), default="3", validate=int_between(low, high))
-    return {"text": text, "theme": theme, "minutes": int(minutes)}
+    return {"text": text, "theme": theme, "minutes": vocab.whole_number(minutes)}
 
 
 PROMPTS: tuple[Prompt, ...] = (

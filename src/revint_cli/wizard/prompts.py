@@ -80,8 +80,8 @@ note_text = text_within(vocab.NOTE_MAX)
 
 def int_between(low: int, high: int) -> Validator:
     def check(value: str) -> bool | str:
-        value = value.strip()
-        if value.isdigit() and low <= int(value) <= high:
+        number = vocab.whole_number(value)
+        if number is not None and low <= number <= high:
             return True
         return _("A whole number from {low} to {high}, please.").format(low=low, high=high)
 
@@ -164,7 +164,8 @@ def ask_one(ask: Prompter, prompt: Prompt, given: Given) -> None:
     instruction = _(prompt.instruction) if prompt.instruction else None
     value = ask.text(_(prompt.message), default=default, validate=prompt.validator, instruction=instruction)
     given.keep(
-        prompt.key, int(value) if prompt.kind == "number" else (value or None) if prompt.kind == "date" else value
+        prompt.key,
+        vocab.whole_number(value) if prompt.kind == "number" else (value or None) if prompt.kind == "date" else value,
     )
 
 
