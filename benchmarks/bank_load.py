@@ -42,7 +42,7 @@ def make_bank(size: int, folder: Path) -> Path:
 
 
 def timed(path: Path, cache: Path, *, cold: bool) -> float:
-    from revint_cli.questionbank import core as bank
+    from revint_cli import questionbank as bank
 
     if cold:
         for stale in cache.glob("*"):

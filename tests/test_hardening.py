@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from revint_cli import answers
 from revint_cli.store import draftstore as drafts
-from revint_cli.questionbank import core as bank_mod
+from revint_cli import questionbank as bank_mod
 from revint_cli.commands import debrief as debrief_cmd
 from revint_cli.commands import prep as prep_cmd
 from revint_cli.errors import ExitCode, RevintError

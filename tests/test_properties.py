@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from builders import gather_profile, sheet_and_text
 from revint_cli import answers, vocab
-from revint_cli.questionbank import core as bank_mod
+from revint_cli import questionbank as bank_mod
 from revint_cli.errors import RevintError
 from revint_cli.formats.profile import Profile
 from revint_cli.untrusted import strip

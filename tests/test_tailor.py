@@ -15,10 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from revint_cli import vocab
-from revint_cli.questionbank import core as bank_mod
+from revint_cli import questionbank as bank_mod
 from revint_cli.render import markdown as render
 from revint_cli.planning import tailor as tailor
-from revint_cli.questionbank.core import Bank, Question
+from revint_cli.questionbank import Bank, Question
 from revint_cli.formats.profile import Profile
 from revint_cli.formats.cheatsheet import Sheet
 from revint_cli.planning.tailor import plan

@@ -16,10 +16,10 @@ from builders import make_profile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from revint_cli.questionbank import core as bank_mod
+from revint_cli import questionbank as bank_mod
 from revint_cli import vocab
 from revint_cli.planning import tailor as tailor
-from revint_cli.questionbank.core import Question
+from revint_cli.questionbank import Question
 from revint_cli.formats.profile import Profile
 
 BANK = bank_mod.load(cache=False)

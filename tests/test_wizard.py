@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 from builders import CTRL_C, DOWN, ENTER, SPACE, make_bank, profile_from_answers, question
 
-from revint_cli.questionbank import core as bank_mod
+from revint_cli import questionbank as bank_mod
 from revint_cli import loading, vocab
 from revint_cli.wizard import core as wizard
 from revint_cli.answers import Interrupted
-from revint_cli.questionbank.core import Bank
+from revint_cli.questionbank import Bank
 from revint_cli.errors import ExitCode
 from revint_cli.formats.profile import Profile
 

@@ -14,7 +14,7 @@ from builders import CTRL_C, DOWN, ENTER, SPACE, make_bank, question
 
 from revint_cli.wizard import core as wizard
 from revint_cli.answers import Interrupted
-from revint_cli.interviewer.core import BriefProfile
+from revint_cli.interviewer.answers import BriefProfile
 
 
 BANK = make_bank([question(f"{t}-1", t) for t in ("alpha", "beta", "gamma", "remote-work", "next-steps")])

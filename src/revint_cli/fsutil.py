@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from revint_cli.errors import RevintError
+from revint_cli.i18n import _
 
 
 def atomic_write(path: Path, text: str, *, force: bool = True) -> None:
@@ -15,22 +16,27 @@ def atomic_write(path: Path, text: str, *, force: bool = True) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, force: bool = True) -> None:
-    """Write `text` to `path` through a temporary file in the same directory and a rename.
+    """Write `data` to `path` through a temporary file in the same directory and a rename.
 
     With `force=False` an existing file is an error and stays untouched.
     """
     if path.exists() or path.is_symlink():
         if not force:
-            raise RevintError(f"{path} already exists; use --force to replace it, or -o to write elsewhere")
+            raise RevintError(
+                _("{path} already exists; use --force to replace it, or -o to write elsewhere").format(path=path)
+            )
         if path.is_symlink() or not path.is_file():
-            raise RevintError(f"{path}: not a regular file; revint replaces only files it could have written")
+            raise RevintError(
+                _("{path}: not a regular file; revint replaces only files it could have written").format(path=path)
+            )
     directory = path.parent
     try:
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise RevintError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise RevintError(_cannot_write(path, exc)) from None
     tmp = Path(tmp_name)
+    written = False
     try:
         with os.fdopen(fd, "wb") as fh:  # closes fd whatever happens next
             os.chmod(tmp, _mode_for(path))
@@ -38,11 +44,16 @@ def atomic_write_bytes(path: Path, data: bytes, *, force: bool = True) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         _replace(tmp, path)
-    except BaseException as exc:
-        tmp.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise RevintError(f"{path}: cannot write: {exc.strerror or exc}") from None
-        raise
+        written = True
+    except OSError as exc:
+        raise RevintError(_cannot_write(path, exc)) from None
+    finally:
+        if not written:  # failed, or interrupted: never leave the temporary file behind
+            tmp.unlink(missing_ok=True)
+
+
+def _cannot_write(path: Path, exc: OSError) -> str:
+    return _("{path}: cannot write: {reason}").format(path=path, reason=exc.strerror or exc)
 
 
 def _mode_for(path: Path) -> int:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from revint_cli.questionbank import core as bank_mod
+from revint_cli import questionbank as bank_mod
 from revint_cli.store import draftstore as drafts
 from revint_cli.wizard import core as wizard
 from revint_cli.answers import Interrupted

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from revint_cli.questionbank import core as bank_mod
+from revint_cli import questionbank as bank_mod
 from revint_cli.console import Shown
 
 

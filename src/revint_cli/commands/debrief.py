@@ -13,7 +13,7 @@ from revint_cli.console import Shown
 from revint_cli.errors import RevintError
 
 if TYPE_CHECKING:
-    from revint_cli.questionbank.core import Bank
+    from revint_cli.questionbank import Bank
     from revint_cli.planning.fit import Fit
     from revint_cli.store.sessionstore import Session
     from revint_cli.formats.cheatsheet import Sheet

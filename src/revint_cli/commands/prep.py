@@ -24,7 +24,7 @@ from revint_cli.fsutil import atomic_write
 from revint_cli.vocab import ASKED_KEYS, GUESSES, SHEET_FORMATS
 
 if TYPE_CHECKING:
-    from revint_cli.questionbank.core import Bank
+    from revint_cli.questionbank import Bank
     from revint_cli.formats.profile import Profile
     from revint_cli.formats.cheatsheet import Sheet
     from revint_cli.planning.tailor import Carry

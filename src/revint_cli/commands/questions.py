@@ -6,7 +6,7 @@ import textwrap
 from collections.abc import Sequence
 
 from revint_cli import console
-from revint_cli.questionbank.core import Bank, Question
+from revint_cli.questionbank import Bank, Question
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
 from revint_cli.loading import unknown

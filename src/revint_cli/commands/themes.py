@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from revint_cli import console
-from revint_cli.questionbank.core import Bank
+from revint_cli.questionbank import Bank
 from revint_cli.console import Shown
 from revint_cli.untrusted import to_json
 

@@ -26,7 +26,7 @@ from revint_cli.answers import Interrupted, answer_done, as_bool
 from revint_cli.untrusted import safe
 
 if TYPE_CHECKING:
-    from revint_cli.questionbank.core import Bank
+    from revint_cli.questionbank import Bank
     from revint_cli.formats.cheatsheet import Item, Sheet
 
     BankSource = Bank | Callable[[], Bank]
