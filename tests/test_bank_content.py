@@ -71,7 +71,9 @@ def near_duplicates_pairwise(texts: list[tuple[str, str]], limit: float = SIMILA
     return _compared(lowered, [(j, i) for i in range(len(lowered)) for j in range(i)], limit)
 
 
-def _compared(lowered: list[tuple[str, str]], pairs: list[tuple[int, int]], limit: float) -> list[tuple[str, str, float]]:
+def _compared(
+    lowered: list[tuple[str, str]], pairs: list[tuple[int, int]], limit: float
+) -> list[tuple[str, str, float]]:
     found = []
     matcher = difflib.SequenceMatcher(autojunk=False)
     current = -1

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support_examples import examples
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -27,7 +28,7 @@ EXAMPLE = (EXAMPLES / "acme-backend.yaml").read_text(encoding="utf-8")
 KEYS = [*vocab.ASKED_KEYS, "version", "skip_themes", "name", "theme", "text", "role_familly", ""]
 
 SETTINGS = settings(
-    max_examples=300,
+    max_examples=examples(300),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 import pytest
+from support_examples import examples
 from builders import closing, make_bank, make_profile, question, window
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -838,7 +839,7 @@ def check_research_and_customs(result: Sheet, p: Profile) -> None:
             assert {i.id: i.theme for i in result.questions}[f"custom-{n}"] == custom.theme
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(profiles())
 def test_plan_properties(p: Profile) -> None:
     result = plan(SHIPPED, p)
