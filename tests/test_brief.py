@@ -357,3 +357,9 @@ def test_each_question_shows_its_id_for_the_answers_file() -> None:
     text = brief_md.markdown(result)
     for item in result.questions:
         assert f"*~{item.minutes} min* · `{item.id}`" in text
+
+
+def test_signals_in_a_language_without_a_rewriter_stay_as_written() -> None:
+    assert guidance.guidance("they  name a decision", "nl") == "they name a decision"
+    assert guidance.worry("they cannot name one", "nl") == "they cannot name one"
+    assert guidance.guidance("they name a decision") == "Name a decision"
