@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from revint_cli import vocab
-from revint_cli.questionbank import core as bank_mod
+from revint_cli import questionbank as bank_mod
 from revint_cli.formats.profile import Profile
 
 # The theme ids of the shipped bank: a contract, spelled out here rather than read from the bank.

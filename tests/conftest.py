@@ -22,12 +22,30 @@ _UNSTABLE_ENV = (
 )
 
 
+@pytest.fixture(scope="session")
+def shipped_bank_cache(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, bytes]:
+    """The cache file of the shipped bank (its name and bytes), made once per test process: each revint home
+    starts with it, so that a test parses the shipped bank only when it asks to (`cache=False`, an empty
+    cache folder). Parsing and validating it again in each of several hundred homes was most of their time."""
+    from revint_cli.questionbank import load
+
+    home = tmp_path_factory.mktemp("bank-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REVINT_HOME", str(home))
+        load()
+    (cached,) = (home / "cache").glob("bank-*.marshal")
+    return cached.name, cached.read_bytes()
+
+
 @pytest.fixture(autouse=True)
-def revint_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own revint home, no bank or debug settings of the developer, and an 80-column,
-    colourless, dumb terminal. Subprocesses inherit all of this through os.environ."""
+def revint_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shipped_bank_cache: tuple[str, bytes]) -> Path:
+    """Every test gets its own revint home (its cache holding the shipped bank), no bank or debug settings
+    of the developer, and an 80-column, colourless, dumb terminal. Subprocesses inherit all of this through
+    os.environ."""
     home = tmp_path / "revint-home"
-    home.mkdir()
+    (home / "cache").mkdir(parents=True)
+    name, data = shipped_bank_cache
+    (home / "cache" / name).write_bytes(data)
     monkeypatch.setenv("REVINT_HOME", str(home))
     for name in ("REVINT_BANK", "REVINT_DEBUG", *_UNSTABLE_ENV):
         monkeypatch.delenv(name, raising=False)

@@ -11,7 +11,7 @@ import pytest
 
 from revint_cli import vocab
 from revint_cli import fields, paths
-from revint_cli.questionbank import core as bank
+from revint_cli import questionbank as bank
 from revint_cli.errors import ExitCode, RevintError
 
 REPO = Path(__file__).resolve().parents[1]

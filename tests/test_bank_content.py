@@ -7,6 +7,7 @@ checked here, on the file as shipped.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections import Counter
 from pathlib import Path
@@ -15,8 +16,8 @@ import pytest
 from builders import CORE_THEMES, FURTHER_THEMES
 
 from revint_cli import vocab
-from revint_cli.questionbank import core as bank_mod
-from revint_cli.questionbank.core import Question, StageWindow, looks_closed
+from revint_cli import questionbank as bank_mod
+from revint_cli.questionbank import Question, StageWindow, looks_closed
 
 BANK = bank_mod.load()
 QUESTIONS = list(BANK.questions.values())
@@ -53,17 +54,68 @@ EXECUTIVE_THEMES = ("company", "leadership", "expectations", "impact", "team", "
 
 
 def near_duplicates(texts: list[tuple[str, str]], limit: float = SIMILAR) -> list[tuple[str, str, float]]:
-    """Pairs of texts (where, text) whose difflib ratio, lowercased, is above `limit`."""
+    """Pairs of texts (where, text) whose difflib ratio, lowercased, is above `limit`.
+
+    Only plausible pairs are compared (`plausible_pairs`): texts whose lengths allow the ratio, and that share
+    at least WORD_SHARE of the words of the shorter one. Texts above the limit share far more (at 0.8, never
+    under 0.6 of 10,000 made by swapping, inserting, replacing and dropping words), so nothing is missed
+    that the full pairwise scan (`near_duplicates_pairwise`) would find.
+    """
+    lowered = [(where, text.lower()) for where, text in texts]
+    return _compared(lowered, plausible_pairs([text for _, text in lowered], limit), limit)
+
+
+def near_duplicates_pairwise(texts: list[tuple[str, str]], limit: float = SIMILAR) -> list[tuple[str, str, float]]:
+    """The same check over every pair: the reference the bucketed one is tested against."""
+    lowered = [(where, text.lower()) for where, text in texts]
+    return _compared(lowered, [(j, i) for i in range(len(lowered)) for j in range(i)], limit)
+
+
+def _compared(
+    lowered: list[tuple[str, str]], pairs: list[tuple[int, int]], limit: float
+) -> list[tuple[str, str, float]]:
     found = []
     matcher = difflib.SequenceMatcher(autojunk=False)
-    lowered = [(where, text.lower()) for where, text in texts]
-    for i, (where_a, a) in enumerate(lowered):
-        matcher.set_seq2(a)
-        for where_b, b in lowered[:i]:
-            matcher.set_seq1(b)
-            if matcher.real_quick_ratio() > limit and matcher.quick_ratio() > limit and matcher.ratio() > limit:
-                found.append((where_b, where_a, round(matcher.ratio(), 2)))
+    current = -1
+    for j, i in pairs:  # sorted by i: the second text's index is built once
+        if i != current:
+            matcher.set_seq2(lowered[i][1])
+            current = i
+        matcher.set_seq1(lowered[j][1])
+        if matcher.real_quick_ratio() > limit and matcher.quick_ratio() > limit and matcher.ratio() > limit:
+            found.append((lowered[j][0], lowered[i][0], round(matcher.ratio(), 2)))
     return found
+
+
+WORD_SHARE = 0.4
+
+
+def plausible_pairs(texts: list[str], limit: float) -> list[tuple[int, int]]:
+    """(j, i), j < i, sorted: the pairs that share WORD_SHARE of the shorter text's words and whose lengths
+    allow a ratio above `limit`. Found by prefix filtering: each text is looked up by its rarest words, as
+    many as a pair reaching the share could miss plus one, so that one of them is always shared."""
+    words = [set(re.findall(r"[\w']+", text)) for text in texts]
+    frequency = Counter(w for ws in words for w in ws)
+    postings: dict[str, list[int]] = {}
+    for n, ws in enumerate(words):
+        for w in ws:
+            postings.setdefault(w, []).append(n)
+    pairs: set[tuple[int, int]] = set()
+    for n, ws in enumerate(words):
+        rarest = sorted(ws, key=lambda w: (frequency[w], w))
+        for w in rarest[: len(ws) - math.ceil(WORD_SHARE * len(ws)) + 1]:
+            for other in postings[w]:
+                if other != n:
+                    pairs.add((min(n, other), max(n, other)))
+    return sorted(
+        ((j, i) for j, i in pairs if _may_be_similar(texts[j], texts[i], words[j], words[i], limit)),
+        key=lambda p: (p[1], p[0]),
+    )
+
+
+def _may_be_similar(a: str, b: str, wa: set[str], wb: set[str], limit: float) -> bool:
+    shared_enough = len(wa & wb) >= WORD_SHARE * min(len(wa), len(wb))
+    return shared_enough and 2 * min(len(a), len(b)) / (len(a) + len(b)) > limit
 
 
 def every_text() -> list[tuple[str, str]]:
@@ -209,6 +261,34 @@ def test_the_near_duplicate_check_finds_a_reworded_copy() -> None:
     reworded = original.replace("which", "what", 1).rstrip("?") + " exactly?"
     assert near_duplicates([("a", original), ("b", reworded)])
     assert not near_duplicates([("a", QUESTIONS[0].text), ("b", QUESTIONS[-1].text)])
+
+
+def _reordered(text: str) -> str:
+    """`text` with two pairs of neighbouring words swapped: the same words, in another order."""
+    words = text.split()
+    for n in (1, len(words) // 2):
+        words[n], words[n + 1] = words[n + 1], words[n]
+    return " ".join(words)
+
+
+def test_the_near_duplicate_check_finds_copies_hidden_in_the_bank() -> None:
+    # Planted among every text of the bank, a reworded and a reordered copy are found, and nothing else.
+    first, last = QUESTIONS[0], QUESTIONS[-1]
+    reworded = first.text.replace("which", "what", 1).rstrip("?") + " exactly?"
+    planted = [("reworded", reworded), ("reordered", _reordered(last.text))]
+    found = {(a, b) for a, b, _ in near_duplicates([*every_text(), *planted])}
+    assert found == {(first.id, "reworded"), (last.id, "reordered")}
+
+
+def test_the_bucketed_check_finds_what_the_pairwise_one_finds() -> None:
+    # On a slice of the bank with copies planted in it, at the limit and below it.
+    texts = every_text()[:80]
+    planted = [(f"{where} copy", _reordered(text)) for where, text in texts[::10]]
+    for limit in (SIMILAR, 0.7):
+        expected = near_duplicates_pairwise([*texts, *planted], limit)
+        assert expected
+        assert near_duplicates([*texts, *planted], limit) == expected
+    assert {copy for _, copy, _ in expected} >= {where for where, _ in planted}  # at 0.7, every copy
 
 
 def early_pay_questions(questions: list[Question]) -> list[str]:

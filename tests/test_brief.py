@@ -10,11 +10,13 @@ import pytest
 from builders import make_bank, question
 from markdown_it import MarkdownIt
 
-from revint_cli.questionbank import core as bank_mod
+from revint_cli import questionbank as bank_mod
 from revint_cli import loading, yamlio
-from revint_cli.interviewer import core as brief
+from revint_cli.interviewer import answers, differences, guidance, plan
 from revint_cli.planning import tailor as tailor
-from revint_cli.interviewer.core import Brief, BriefProfile, DraftAnswer
+from revint_cli.interviewer.answers import BriefProfile, DraftAnswer
+from revint_cli.interviewer.plan import Brief
+from revint_cli.render import brief_compare_md, brief_md
 
 SHIPPED = bank_mod.load()
 
@@ -72,7 +74,7 @@ FINAL_MANAGER = profile(
     ],
 )
 def test_guidance_rewrites_a_green_signal_as_advice(signal: str, advice: str) -> None:
-    assert brief.guidance(signal) == advice
+    assert guidance.guidance(signal) == advice
 
 
 @pytest.mark.parametrize(
@@ -86,17 +88,17 @@ def test_guidance_rewrites_a_green_signal_as_advice(signal: str, advice: str) ->
     ],
 )
 def test_worry_speaks_to_the_interviewer(signal: str, worry: str) -> None:
-    assert brief.worry(signal) == worry
+    assert guidance.worry(signal) == worry
 
 
 def test_every_green_signal_of_the_shipped_bank_becomes_one_capitalised_line() -> None:
     for q in SHIPPED.questions.values():
         for signal in q.listen_for.green:
-            advice = brief.guidance(signal)
+            advice = guidance.guidance(signal)
             assert advice[:1].isupper(), (q.id, signal, advice)
             assert "\n" not in advice
             assert not advice.lower().startswith("they "), (q.id, advice)
-            assert brief.guidance(signal) == advice  # deterministic
+            assert guidance.guidance(signal) == advice  # deterministic
 
 
 # ----- the answers file --------------------------------------------------------------------------------
@@ -122,7 +124,7 @@ def test_the_answers_file_round_trips_through_yaml() -> None:
             },
         }
     )
-    text = brief.to_yaml(p)
+    text = answers.to_yaml(p)
     assert text.startswith("# revint brief: replay with `revint brief --answers THIS_FILE`")
     again = BriefProfile.model_validate(yamlio.parse(text).data)
     assert again == p
@@ -130,7 +132,7 @@ def test_the_answers_file_round_trips_through_yaml() -> None:
 
 
 def test_unknown_themes_and_answer_ids_are_named_with_a_suggestion() -> None:
-    problems = brief.check_against_bank({"themes": ["growth", "growht"], "answers": {"you-why-joind": "x"}}, SHIPPED)
+    problems = answers.check_against_bank({"themes": ["growth", "growht"], "answers": {"you-why-joind": "x"}}, SHIPPED)
     assert (("themes", 1), "unknown theme 'growht'; did you mean 'growth'?") in problems
     assert any(loc == ("answers", "you-why-joind") and "did you mean 'you-why-joined'" in msg for loc, msg in problems)
 
@@ -140,7 +142,7 @@ def test_unknown_themes_and_answer_ids_are_named_with_a_suggestion() -> None:
 
 def test_the_mirrored_candidate_meets_only_this_interviewer() -> None:
     p = FINAL_MANAGER.model_copy(update={"themes": ["growth", "autonomy"]})
-    mirrored = brief.mirrored_profile(p)
+    mirrored = plan.mirrored_profile(p)
     assert [iv.role for iv in mirrored.interviewers] == ["manager"]
     assert mirrored.interviewers[0].name is None
     assert (mirrored.stage, mirrored.seniority, mirrored.minutes) == ("final", "senior", 15)
@@ -154,8 +156,8 @@ def test_the_brief_holds_exactly_the_questions_of_the_mirrored_sheet(role: str, 
     p = BriefProfile.model_validate(
         {**FINAL_MANAGER.model_dump(), "interviewer": {"role": role}, "stage": stage, "minutes": 20}
     )
-    sheet = tailor.plan(SHIPPED, brief.mirrored_profile(p))
-    result = brief.plan(SHIPPED, p)
+    sheet = tailor.plan(SHIPPED, plan.mirrored_profile(p))
+    result = plan.plan(SHIPPED, p)
     assert [i.id for i in result.questions] == [i.id for i in sheet.questions]
     assert [i.id for i in result.also_likely] == [i.id for i in sheet.backup]
     assert result.planned_minutes == sheet.planned_minutes <= 20
@@ -174,7 +176,7 @@ def test_only_questions_this_interviewer_can_answer_and_a_reach_becomes_an_offer
             question("next-steps-after", "next-steps", minutes=1, audience=["hr", "peer"]),
         ]
     )
-    result = brief.plan(bank, profile(interviewer="hr", themes=["beta"], minutes=20))
+    result = plan.plan(bank, profile(interviewer="hr", themes=["beta"], minutes=20))
     ids = [i.id for i in result.questions]
     assert "alpha-hr" in ids
     assert "alpha-peer" not in ids
@@ -194,7 +196,7 @@ def test_each_question_carries_why_guidance_worries_and_the_drafted_answer() -> 
         ]
     )
     p = profile(answers={"alpha-1": {"answer": "Priya, since March", "example": "the billing rewrite"}})
-    (item,) = brief.plan(bank, p).questions
+    (item,) = plan.plan(bank, p).questions
     assert item.why == "Shows alpha-1."
     assert item.strong == ["Name the person"]
     assert item.worries == ["You cannot say"]
@@ -202,7 +204,7 @@ def test_each_question_carries_why_guidance_worries_and_the_drafted_answer() -> 
 
 
 def test_the_brief_opens_with_the_personal_prompts_and_closes_with_the_process() -> None:
-    result = brief.plan(
+    result = plan.plan(
         SHIPPED, FINAL_MANAGER.model_copy(update={"answers": {"process-steps": DraftAnswer(answer="One more call")}})
     )
     assert [p.text for p in result.personal] == [
@@ -224,7 +226,7 @@ def test_the_brief_opens_with_the_personal_prompts_and_closes_with_the_process()
 
 
 def test_the_json_is_revint_brief_1_and_reads_back_through_the_same_model() -> None:
-    result = brief.plan(SHIPPED, FINAL_MANAGER)
+    result = plan.plan(SHIPPED, FINAL_MANAGER)
     text = result.to_json()
     data = json.loads(text)
     assert data["schema"] == "revint.brief/1"
@@ -254,7 +256,7 @@ def test_the_json_is_revint_brief_1_and_reads_back_through_the_same_model() -> N
 
 
 def test_a_hand_edited_brief_fails_with_its_line() -> None:
-    text = brief.plan(SHIPPED, FINAL_MANAGER).to_json().replace('"minutes": 15', '"minutes": "soon"', 1)
+    text = plan.plan(SHIPPED, FINAL_MANAGER).to_json().replace('"minutes": 15', '"minutes": "soon"', 1)
     doc = loading.parse(text, "brief.json")
     _, problems = loading.validate(Brief, doc)
     lines = loading.format_problems("brief.json", doc, problems)
@@ -273,8 +275,8 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 
 
 def test_the_markdown_is_one_title_prompts_questions_and_the_process() -> None:
-    result = brief.plan(SHIPPED, FINAL_MANAGER)
-    text = brief.markdown(result)
+    result = plan.plan(SHIPPED, FINAL_MANAGER)
+    text = brief_md.markdown(result)
     headings = _tokens(text)
     assert headings[0] == ("h1", "Interviewer brief: Senior Backend Engineer at Acme Corp")
     assert headings[1] == ("h2", "Before you meet them")
@@ -285,12 +287,12 @@ def test_the_markdown_is_one_title_prompts_questions_and_the_process() -> None:
     for label in ("*They want to learn:*", "*A strong, honest answer:*", "*Will worry a prepared candidate:*"):
         assert text.count(label) == len(result.questions)
     assert text.count("- *Your answer:*") == text.count("- *A real example:*") == len(result.questions)
-    assert text.count("- [ ] ") == len(brief.PERSONAL) + len(brief.PROCESS)
+    assert text.count("- [ ] ") == len(answers.PERSONAL) + len(answers.PROCESS)
 
 
 def test_the_markdown_keeps_what_people_typed_literal() -> None:
     p = profile(company="A|B # <b>Co</b>", answers={"you-why-stay": "- *the* people"})
-    text = brief.markdown(brief.plan(SHIPPED, p))
+    text = brief_md.markdown(plan.plan(SHIPPED, p))
     tokens = MarkdownIt("commonmark").parse(text)
     assert not any(t.type == "html_inline" or t.type == "html_block" for t in tokens)
     rendered = MarkdownIt("commonmark").render(text)
@@ -302,7 +304,7 @@ def test_the_markdown_keeps_what_people_typed_literal() -> None:
 
 
 def test_compare_lists_differences_missing_answers_and_different_numbers() -> None:
-    texts = brief.prompt_texts(SHIPPED)
+    texts = answers.prompt_texts(SHIPPED)
     qid = next(iter(SHIPPED.questions))
     a = profile(
         interviewer={"name": "Sam", "role": "manager"},
@@ -322,7 +324,7 @@ def test_compare_lists_differences_missing_answers_and_different_numbers() -> No
             "you-why-joined": "the mission",
         },
     )
-    result = brief.compare(a, b, texts, ("Sam", "Kim"))
+    result = differences.compare(a, b, texts, ("Sam", "Kim"))
     assert result.agreed == []  # why each joined and stays is their own: not compared
     got = [(d.id, d.status) for d in result.differences]
     assert got == [
@@ -335,7 +337,7 @@ def test_compare_lists_differences_missing_answers_and_different_numbers() -> No
     timeline = result.differences[2]
     assert timeline.numbers == (("5",), ("10",))
     assert timeline.text == "What is the timeline, and can you keep to it?"
-    text = brief.comparison_markdown(result)
+    text = brief_compare_md.comparison_markdown(result)
     assert "⚠ the numbers differ: 5 and 10" in text
     assert "*only Sam has an answer*" in text
     assert json.loads(result.to_json())["differences"][2]["numbers"] == [["5"], ["10"]]
@@ -343,15 +345,21 @@ def test_compare_lists_differences_missing_answers_and_different_numbers() -> No
 
 
 def test_compare_warns_when_the_files_are_for_different_roles() -> None:
-    result = brief.compare(profile(), profile(role="Designer", stage="final"), {}, ("a", "b"))
+    result = differences.compare(profile(), profile(role="Designer", stage="final"), {}, ("a", "b"))
     assert len(result.warnings) == 2
     assert result.differences == []
     assert result.agreed == []
-    assert "No differences" in brief.comparison_markdown(result)
+    assert "No differences" in brief_compare_md.comparison_markdown(result)
 
 
 def test_each_question_shows_its_id_for_the_answers_file() -> None:
-    result = brief.plan(SHIPPED, FINAL_MANAGER)
-    text = brief.markdown(result)
+    result = plan.plan(SHIPPED, FINAL_MANAGER)
+    text = brief_md.markdown(result)
     for item in result.questions:
         assert f"*~{item.minutes} min* · `{item.id}`" in text
+
+
+def test_signals_in_a_language_without_a_rewriter_stay_as_written() -> None:
+    assert guidance.guidance("they  name a decision", "nl") == "they name a decision"
+    assert guidance.worry("they cannot name one", "nl") == "they cannot name one"
+    assert guidance.guidance("they name a decision") == "Name a decision"

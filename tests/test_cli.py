@@ -36,7 +36,7 @@ DEEP = [
     (["compare", ACME, GLOBEX], "revint_cli.planning.fit.compute"),
     (["debrief", GLOBEX, "--answers", "globex-debrief.yaml", "--force"], "revint_cli.store.sessionstore.debrief_yaml"),
     (["drafts"], "revint_cli.store.draftstore.scan"),
-    (["themes"], "revint_cli.questionbank.core.load"),
+    (["themes"], "revint_cli.questionbank.layering.load"),
 ]
 
 

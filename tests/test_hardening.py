@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support_examples import examples
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from revint_cli import answers
 from revint_cli.store import draftstore as drafts
-from revint_cli.questionbank import core as bank_mod
+from revint_cli import questionbank as bank_mod
 from revint_cli.commands import debrief as debrief_cmd
 from revint_cli.commands import prep as prep_cmd
 from revint_cli.errors import ExitCode, RevintError
@@ -554,7 +555,9 @@ def damaged(draw: st.DrawFn, files: dict[str, bytes]) -> tuple[str, bytes]:
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=st.data())
 def test_damaged_files_are_exit_2_never_exit_3(

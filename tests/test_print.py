@@ -17,7 +17,7 @@ import pytest
 import yaml
 from builders import profile_from_answers
 
-from revint_cli.questionbank import core as bank_mod
+from revint_cli import questionbank as bank_mod
 from revint_cli.render import markdown as render
 from revint_cli.formats.cheatsheet import Sheet
 from revint_cli.planning.tailor import plan

@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support_examples import examples
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builders import gather_profile, sheet_and_text
 from revint_cli import answers, vocab
-from revint_cli.questionbank import core as bank_mod
+from revint_cli import questionbank as bank_mod
 from revint_cli.errors import RevintError
 from revint_cli.formats.profile import Profile
 from revint_cli.untrusted import strip
@@ -28,7 +29,7 @@ EXAMPLE = (EXAMPLES / "acme-backend.yaml").read_text(encoding="utf-8")
 KEYS = [*ASKED_KEYS, "version", "skip_themes", "name", "theme", "text", "role_familly", ""]
 
 SETTINGS = settings(
-    max_examples=300,
+    max_examples=examples(300),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 import pytest
+from support_examples import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from builders import closing, make_bank, make_profile, question, sheet_fields
@@ -278,7 +279,7 @@ def test_an_ordered_marker_in_a_title_leaves_no_backslash() -> None:
     assert headings(MD.parse(text))[0] == ("h1", "Reverse interview: 2) Trainer at 1.FC Köln")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.text(
         alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]) | st.sampled_from("-+*#>=|`_~&<![]()\\{}1.:"),

@@ -10,15 +10,16 @@ import re
 from typing import Any
 
 import pytest
+from support_examples import examples
 from builders import closing, make_bank, make_profile, question, window
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from revint_cli import vocab
-from revint_cli.questionbank import core as bank_mod
+from revint_cli import questionbank as bank_mod
 from revint_cli.render import markdown as render
 from revint_cli.planning import tailor as tailor
-from revint_cli.questionbank.core import Bank, Question
+from revint_cli.questionbank import Bank, Question
 from revint_cli.formats.profile import Profile
 from revint_cli.formats.cheatsheet import Sheet
 from revint_cli.planning.tailor import plan
@@ -838,7 +839,7 @@ def check_research_and_customs(result: Sheet, p: Profile) -> None:
             assert {i.id: i.theme for i in result.questions}[f"custom-{n}"] == custom.theme
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(profiles())
 def test_plan_properties(p: Profile) -> None:
     result = plan(SHIPPED, p)

@@ -12,14 +12,15 @@ import itertools
 from collections import Counter
 
 import pytest
+from support_examples import examples
 from builders import make_profile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from revint_cli.questionbank import core as bank_mod
+from revint_cli import questionbank as bank_mod
 from revint_cli import vocab
 from revint_cli.planning import tailor as tailor
-from revint_cli.questionbank.core import Question
+from revint_cli.questionbank import Question
 from revint_cli.formats.profile import Profile
 
 BANK = bank_mod.load(cache=False)
@@ -96,7 +97,7 @@ profiles = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(profiles)
 def test_every_priority_is_covered_or_reported_and_the_time_is_used(p: Profile) -> None:
     sheet = tailor.plan(BANK, p)

@@ -14,7 +14,7 @@ import yaml
 from builders import gather_profile, sheet_and_text
 from revint_cli import answers
 from revint_cli.store import draftstore as drafts
-from revint_cli.questionbank import core as bank_mod
+from revint_cli import questionbank as bank_mod
 from revint_cli.commands import prep
 from support_sessions import keys_in, headings, sheet_questions, write_yaml
 

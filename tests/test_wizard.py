@@ -17,8 +17,8 @@ from revint_cli import loading, vocab
 from revint_cli.answers import Interrupted
 from revint_cli.errors import ExitCode
 from revint_cli.formats.profile import Profile
-from revint_cli.questionbank import core as bank_mod
-from revint_cli.questionbank.core import Bank
+from revint_cli import questionbank as bank_mod
+from revint_cli.questionbank import Bank
 from revint_cli.store.draftstore import Meta
 from revint_cli.wizard import candidate as wizard
 from revint_cli.wizard.prompter import Prompter

@@ -13,7 +13,7 @@ import pytest
 from builders import CTRL_C, DOWN, ENTER, SPACE, make_bank, question
 
 from revint_cli.answers import Interrupted
-from revint_cli.interviewer.core import BriefProfile
+from revint_cli.interviewer.answers import BriefProfile
 from revint_cli.store.draftstore import Meta
 from revint_cli.wizard import interviewer as wizard
 

@@ -18,7 +18,7 @@ from revint_cli import __version__
 from revint_cli.errors import ExitCode, RevintError
 
 if TYPE_CHECKING:
-    from revint_cli.questionbank.core import Bank
+    from revint_cli.questionbank import Bank
     from revint_cli.console import Shown
 
 
@@ -102,7 +102,7 @@ def root(
 
 
 def load_bank() -> Bank:
-    from revint_cli.questionbank import core as bank
+    from revint_cli import questionbank as bank
 
     return bank.load(_State.bank_files, include_default=_State.default_bank)
 

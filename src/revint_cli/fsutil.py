@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from revint_cli.errors import RevintError
+from revint_cli.i18n import _
 
 
 def atomic_write(path: Path, text: str, *, force: bool = True) -> None:
@@ -20,26 +21,32 @@ def atomic_write_bytes(path: Path, data: bytes, *, force: bool = True) -> None:
     With `force=False` an existing file is an error and stays untouched.
     """
     if not force and (path.exists() or path.is_symlink()):
-        raise RevintError(f"{path} already exists; use --force to replace it, or -o to write elsewhere")
+        raise RevintError(
+            _("{path} already exists; use --force to replace it, or -o to write elsewhere").format(path=path)
+        )
     check_replaceable(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise RevintError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise RevintError(_cannot_write(path, exc)) from None
     tmp = stage(path, data)
+    moved = False
     try:
         _replace(tmp, path)
-    except BaseException as exc:
-        tmp.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise RevintError(f"{path}: cannot write: {exc.strerror or exc}") from None
-        raise
+        moved = True
+    except OSError as exc:
+        raise RevintError(_cannot_write(path, exc)) from None
+    finally:
+        if not moved:  # failed, or interrupted: never leave the temporary file behind
+            tmp.unlink(missing_ok=True)
 
 
 def check_replaceable(path: Path) -> None:
     """Refuse to replace anything but a regular file: revint never writes through a link or into a FIFO."""
     if path.is_symlink() or (path.exists() and not path.is_file()):
-        raise RevintError(f"{path}: not a regular file; revint replaces only files it could have written")
+        raise RevintError(
+            _("{path}: not a regular file; revint replaces only files it could have written").format(path=path)
+        )
 
 
 def stage(path: Path, data: bytes) -> Path:
@@ -48,20 +55,26 @@ def stage(path: Path, data: bytes) -> Path:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise RevintError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise RevintError(_cannot_write(path, exc)) from None
     tmp = Path(tmp_name)
+    written = False
     try:
         with os.fdopen(fd, "wb") as fh:  # closes fd whatever happens next
             os.chmod(tmp, _mode_for(path))
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-    except BaseException as exc:
-        tmp.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise RevintError(f"{path}: cannot write: {exc.strerror or exc}") from None
-        raise
+        written = True
+    except OSError as exc:
+        raise RevintError(_cannot_write(path, exc)) from None
+    finally:
+        if not written:
+            tmp.unlink(missing_ok=True)
     return tmp
+
+
+def _cannot_write(path: Path, exc: OSError) -> str:
+    return _("{path}: cannot write: {reason}").format(path=path, reason=exc.strerror or exc)
 
 
 def _mode_for(path: Path) -> int:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from typing import Protocol
 
     class SectorWords(Protocol):
-        """What a bank says of a sector's words (`questionbank.core.SectorWords`)."""
+        """What a bank says of a sector's words (the bank model `SectorWords`, as `SectorInfo.title_words`)."""
 
         @property
         def roles(self) -> Sequence[str]: ...
@@ -58,7 +58,11 @@ _ENDINGS = (("euse", "eur"), ("trice", "teur"), ("iere", "ier"), ("ienne", "ien"
 
 def fold(text: str) -> str:
     """`text` without case, accents or punctuation: "Chef d'Équipe" -> "chef d equipe"."""
-    return " ".join(re.findall(_WORD, _folded(text)[0]))
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(_LIGATURES.get(c, c) for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.findall(_WORD, bare))
 
 
 def _folded(text: str) -> tuple[str, list[int]]:

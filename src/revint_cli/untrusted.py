@@ -48,10 +48,6 @@ def strip(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
-def has_unsafe(text: str) -> bool:
-    return bool(_UNSAFE.search(text))
-
-
 _RAW_IN_JSON = re.compile(f"[\x80-\x9f{_BIDI}]")  # json.dumps escapes C0 controls itself
 
 

@@ -12,7 +12,7 @@ import pytest
 from builders import CORE_THEMES, FURTHER_THEMES
 
 from revint_cli import __version__
-from revint_cli.questionbank import core as bank
+from revint_cli import questionbank as bank
 
 REPO = Path(__file__).resolve().parents[2]
 SHIPPED_BANK = REPO / "data" / "question_bank.yaml"

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from revint_cli.questionbank import core as bank_mod
+from revint_cli import questionbank as bank_mod
 from revint_cli.store import draftstore as drafts
 from revint_cli.store.draftstore import Meta
 from revint_cli.wizard import outcome as wizard

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 
-from revint_cli.questionbank import core as bank
+from revint_cli.vocab import STAGES
 
 
 def test_questions_of_a_theme_fit_in_80_columns(cli, raw_bank: dict[str, Any]) -> None:
@@ -29,11 +29,11 @@ def test_questions_of_a_theme_fit_in_80_columns(cli, raw_bank: dict[str, Any]) -
 def in_window(q: dict[str, Any], stage: str) -> bool:
     """Whether a question as written in the bank file (format v2) admits `stage`: its window, by default all."""
     window = q.get("stages", {})
-    first, last = window.get("earliest", bank.STAGES[0]), window.get("latest", bank.STAGES[-1])
-    return bank.STAGES.index(first) <= bank.STAGES.index(stage) <= bank.STAGES.index(last)
+    first, last = window.get("earliest", STAGES[0]), window.get("latest", STAGES[-1])
+    return STAGES.index(first) <= STAGES.index(stage) <= STAGES.index(last)
 
 
-@pytest.mark.parametrize("stage", bank.STAGES)
+@pytest.mark.parametrize("stage", STAGES)
 def test_stage_filter(cli, raw_bank: dict[str, Any], stage: str) -> None:
     code, out, _ = cli(["questions", "--stage", stage, "--json"])
     assert code == 0

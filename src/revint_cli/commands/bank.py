@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from revint_cli.questionbank import core as bank_mod
+from revint_cli import questionbank as bank_mod
 from revint_cli.console import Shown
+from revint_cli.i18n import _, ngettext
 
 
 def validate(files: list[Path], *, include_default: bool) -> Shown:
     loaded = bank_mod.load(files, include_default=include_default, cache=False)
     names = ", ".join(Path(s).name for s in loaded.sources)
-    themes, questions = _count(len(loaded.themes), "theme"), _count(len(loaded.questions), "question")
-    return Shown(out=[f"valid: {themes}, {questions} ({names})\n"])
+    themes = ngettext("{count} theme", "{count} themes", len(loaded.themes)).format(count=len(loaded.themes))
+    n = len(loaded.questions)
+    questions = ngettext("{count} question", "{count} questions", n).format(count=n)
+    message = _("valid: {themes}, {questions} ({files})").format(themes=themes, questions=questions, files=names)
+    return Shown(out=[message + "\n"])
 
 
 def schema() -> Shown:
     return Shown(out=[bank_mod.schema_text()])
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"

@@ -3,11 +3,12 @@
 1. `answers.gather` layers the answers and asks the wizard for what is missing, saving each answer (drafts
    of kind "brief"); with `--record`, the wizard then asks for a drafted answer to each question.
 2. `validate` turns them into a `BriefProfile`, pointing at the file and line of every problem.
-3. `brief.plan` picks the questions the mirrored candidate would ask (the tailoring rules); `brief.markdown`
-   or `Brief.to_json` lays it out.
+3. `interviewer.plan.plan` picks the questions the mirrored candidate would ask (the tailoring rules);
+   `render.brief_md.markdown` or `Brief.to_json` lays it out.
 4. `write` writes the brief and the answers file beside it (never replacing a file without --force).
 
-`compare` reads two answers files and lists where the interviewers' drafted answers differ.
+`compare` reads two answers files and lists where the interviewers' drafted answers differ
+(`interviewer.differences`, laid out by `render.brief_compare_md`).
 """
 
 from __future__ import annotations
@@ -24,13 +25,15 @@ from revint_cli.commands import WriteOptions
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
 from revint_cli.fsutil import atomic_write
-from revint_cli.i18n import N_
+from revint_cli.i18n import N_, _, ngettext
+from revint_cli.labels import STAGE, label
 from revint_cli.store.draftstore import Meta
 from revint_cli.wizard.interviewer import ASKED_KEYS
 
 if TYPE_CHECKING:
-    from revint_cli.questionbank.core import Bank
-    from revint_cli.interviewer.core import Brief, BriefProfile
+    from revint_cli.questionbank import Bank
+    from revint_cli.interviewer.answers import BriefProfile
+    from revint_cli.interviewer.plan import Brief
 
 NEEDS_TERMINAL = N_("revint brief needs a terminal; use --answers FILE (see revint brief --help)")
 REQUIRED = ("company", "role")
@@ -62,13 +65,14 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
     bank = functools.cache(get_bank)
     if eager:
         bank()
-    spec = answers.Spec("brief", functools.partial(_missing, opts.record), _required, NEEDS_TERMINAL)
+    spec = answers.Spec("brief", functools.partial(_missing, opts.record), _required, _(NEEDS_TERMINAL))
     got = answers.gather(spec, opts.answers, interactive=interactive, ask=functools.partial(_ask, bank, opts.record))
     profile = validate(bank(), got)
-    from revint_cli.interviewer import core as brief
+    from revint_cli.interviewer.plan import plan
+    from revint_cli.render.brief_md import markdown
 
-    result = brief.plan(bank(), profile)
-    text = result.to_json() if opts.fmt == "json" else brief.markdown(result)
+    result = plan(bank(), profile)
+    text = result.to_json() if opts.fmt == "json" else markdown(result)
     written = write(profile, text, opts, got)
     got.recorder.discard()
     shown = Shown(out=[text] if written.brief is None else [])
@@ -91,23 +95,25 @@ def _to_draft(bank: Callable[[], Bank], data: Answers) -> list[tuple[str, str, l
     """What the wizard walks through with --record: (id, text, hints, ask for an example)."""
     from pydantic import ValidationError
 
-    from revint_cli.interviewer import core as brief
+    from revint_cli.interviewer.answers import PERSONAL, PROCESS, BriefProfile
+    from revint_cli.interviewer.plan import plan
 
     try:
-        profile = brief.BriefProfile.model_validate(data)
+        profile = BriefProfile.model_validate(data)
     except ValidationError:  # reported with its file and line once the wizard is done
-        return [(pid, text, [], False) for pid, text in (*brief.PERSONAL, *brief.PROCESS)]
-    chosen = brief.plan(bank(), profile)
+        return [(pid, _(text), [], False) for pid, text in (*PERSONAL, *PROCESS)]
+    chosen = plan(bank(), profile)
+    learn = _("They want to learn: {why}")
     return [
         *((p.id, p.text, [], False) for p in chosen.personal),
-        *((i.id, i.text, [f"They want to learn: {i.why}", *i.strong], True) for i in chosen.questions),
+        *((i.id, i.text, [learn.format(why=i.why), *i.strong], True) for i in chosen.questions),
         *((p.id, p.text, [], False) for p in chosen.process),
     ]
 
 
 def validate(bank: Bank, got: Gathered) -> BriefProfile:
     """The answers file as a model, or one error listing every problem: `FILE:LINE: key: message`."""
-    from revint_cli.interviewer.core import BriefProfile, check_against_bank
+    from revint_cli.interviewer.answers import BriefProfile, check_against_bank
 
     return got.validate(BriefProfile, lambda data: check_against_bank(data, bank))
 
@@ -135,7 +141,7 @@ def write(profile: BriefProfile, text: str, opts: Options, got: Gathered) -> Wri
 
     The answers file is left out when it would say nothing new: the replayed file unchanged, or a printed
     brief (`-o -`) from a file, with nothing typed or set."""
-    from revint_cli.interviewer.core import to_yaml
+    from revint_cli.interviewer.answers import to_yaml
 
     out, answers_path = targets(base_name(profile), opts)
     replayed = opts.answers.answers
@@ -145,10 +151,7 @@ def write(profile: BriefProfile, text: str, opts: Options, got: Gathered) -> Wri
         keep = None
     clashes = [p for p in (out, keep) if p is not None and (p.exists() or p.is_symlink())]
     if clashes and not opts.force:
-        names = " and ".join(str(p) for p in clashes)
-        raise RevintError(
-            f"{names} already exist{'s' if len(clashes) == 1 else ''}; use --force to replace, or -o to write elsewhere"
-        )
+        raise RevintError(_refuse_to_replace(clashes))
     if out is not None:
         atomic_write(out, text)
     if keep is not None:
@@ -172,22 +175,49 @@ def summary(result: Brief, written: Written) -> Shown:
     drafted = sum(1 for i in result.questions if i.answer)
     err = [
         console.plain_table(("theme", "questions"), rows, right=(1,)),
-        console.plain(
-            f"{len(result.questions)} questions a {result.profile.stage}-stage candidate is likely to ask "
-            f"{result.profile.interviewer.label()}, {result.planned_minutes} of {result.budget_minutes} minutes; "
-            f"{drafted} with your drafted answer"
-        ),
+        console.plain(_counts(result, drafted)),
     ]
-    err += [console.plain(f"⚠ {result.title(u.theme)}: {u.reason}") for u in result.uncovered]
-    err.append(
-        console.plain(
-            "Brief printed to standard output" if written.brief is None else f"Brief written to    {written.brief}"
-        )
+    err += [
+        console.plain(_("⚠ {theme}: {reason}").format(theme=result.title(u.theme), reason=u.reason))
+        for u in result.uncovered
+    ]
+    where = (
+        _("Brief printed to standard output")
+        if written.brief is None
+        else _("Brief written to    {path}").format(path=written.brief)
     )
+    err.append(console.plain(where))
     if written.answers is not None:
-        err.append(console.plain(f"Answers saved to    {written.answers}  (draft yours under answers:, then replay)"))
-        err.append(console.plain(f"Compare with a colleague: revint brief --compare {written.answers} THEIRS"))
+        saved = _("Answers saved to    {path}  (draft yours under answers:, then replay)")
+        err.append(console.plain(saved.format(path=written.answers)))
+        colleague = _("Compare with a colleague: revint brief --compare {path} THEIRS")
+        err.append(console.plain(colleague.format(path=written.answers)))
     return Shown(err=err)
+
+
+def _counts(result: Brief, drafted: int) -> str:
+    questions = ngettext(
+        "{count} question a candidate is likely to ask {who} at the {stage}",
+        "{count} questions a candidate is likely to ask {who} at the {stage}",
+        len(result.questions),
+    ).format(
+        count=len(result.questions), stage=label(STAGE, result.profile.stage), who=result.profile.interviewer.label()
+    )
+    minutes = ngettext(
+        "{planned} of {budget} minute; {drafted} with your drafted answer",
+        "{planned} of {budget} minutes; {drafted} with your drafted answer",
+        result.budget_minutes,
+    ).format(planned=result.planned_minutes, budget=result.budget_minutes, drafted=drafted)
+    return _("{questions}, {minutes}").format(questions=questions, minutes=minutes)
+
+
+def _refuse_to_replace(clashes: list[Path]) -> str:
+    names = " and ".join(str(p) for p in clashes)
+    return ngettext(
+        "{names} already exists; use --force to replace, or -o to write elsewhere",
+        "{names} already exist; use --force to replace, or -o to write elsewhere",
+        len(clashes),
+    ).format(names=names)
 
 
 # ----- two interviewers, one company -------------------------------------------------------------------
@@ -196,25 +226,26 @@ def summary(result: Brief, written: Written) -> Shown:
 def compare(bank: Bank, first: Path, second: Path, fmt: str) -> Shown:
     """List the questions where two answers files differ, or where only one of them has an answer."""
     from revint_cli import loading
-    from revint_cli.interviewer import core as brief
+    from revint_cli.interviewer.answers import BriefProfile, check_against_bank, prompt_texts
+    from revint_cli.interviewer.differences import compare as differences
+    from revint_cli.render.brief_compare_md import comparison_markdown
 
     profiles = []
     for path in (first, second):
         label = str(path)
         doc = loading.parse(loading.read_text(path), label)
-        profile, problems = loading.validate(brief.BriefProfile, doc)
-        problems += [p for p in brief.check_against_bank(doc.data, bank) if p[0] not in {loc for loc, _ in problems}]
+        profile, problems = loading.validate(BriefProfile, doc)
+        problems += [p for p in check_against_bank(doc.data, bank) if p[0] not in {loc for loc, _msg in problems}]
         if profile is None or problems:
             loading.fail(loading.format_problems(label, doc, problems))
         profiles.append(profile)
-    result = brief.compare(
-        profiles[0], profiles[1], brief.prompt_texts(bank), (_who(profiles[0], first), _who(profiles[1], second))
+    result = differences(
+        profiles[0], profiles[1], prompt_texts(bank), (_who(profiles[0], first), _who(profiles[1], second))
     )
-    text = result.to_json() if fmt == "json" else brief.comparison_markdown(result)
+    text = result.to_json() if fmt == "json" else comparison_markdown(result)
     n = len(result.differences)
-    return Shown(
-        out=[text], err=[console.plain(f"{n} difference{'s' if n != 1 else ''}, {len(result.agreed)} the same")]
-    )
+    counted = ngettext("{count} difference, {agreed} the same", "{count} differences, {agreed} the same", n)
+    return Shown(out=[text], err=[console.plain(counted.format(count=n, agreed=len(result.agreed)))])
 
 
 def _who(profile: BriefProfile, path: Path) -> str:

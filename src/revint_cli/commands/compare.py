@@ -7,7 +7,7 @@ from typing import Any
 from revint_cli.planning import sidebyside as compare_mod
 from revint_cli import console
 from revint_cli.store import sessionstore as sessions_mod
-from revint_cli.questionbank.core import Bank
+from revint_cli.questionbank import Bank
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
 from revint_cli.loading import unknown

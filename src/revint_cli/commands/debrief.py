@@ -15,7 +15,7 @@ from revint_cli.store import sessionstore as sessions_mod
 from revint_cli.store.draftstore import Draft, Meta
 
 if TYPE_CHECKING:
-    from revint_cli.questionbank.core import Bank
+    from revint_cli.questionbank import Bank
     from revint_cli.planning.fit import Fit
     from revint_cli.store.sessionstore import Session
     from revint_cli.formats.cheatsheet import Sheet

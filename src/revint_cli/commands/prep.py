@@ -26,7 +26,7 @@ from revint_cli.vocab import GUESSES, SHEET_FORMATS
 from revint_cli.wizard.candidate import ASKED_KEYS
 
 if TYPE_CHECKING:
-    from revint_cli.questionbank.core import Bank
+    from revint_cli.questionbank import Bank
     from revint_cli.formats.profile import Profile
     from revint_cli.formats.cheatsheet import Sheet
     from revint_cli.planning.tailor import Carry

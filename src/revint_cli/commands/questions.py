@@ -6,9 +6,11 @@ import textwrap
 from collections.abc import Sequence
 
 from revint_cli import console
-from revint_cli.questionbank.core import Bank, Question
+from revint_cli.questionbank import Bank, Question
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
+from revint_cli.i18n import _, ngettext
+from revint_cli.labels import ROLE_FAMILY, SENIORITY, STAGE, WORK_MODE, audience_list, label
 from revint_cli.loading import unknown
 from revint_cli.untrusted import to_json
 from revint_cli.vocab import STAGES
@@ -18,9 +20,9 @@ WIDTH = 100
 
 def run(bank: Bank, *, theme: str | None, stage: str | None, json_out: bool, width: int = 80) -> Shown:
     if theme is not None and theme not in bank.themes:
-        raise RevintError(f"--theme: {unknown('theme', theme, bank.theme_ids())}")
+        raise RevintError(_("--theme: {problem}").format(problem=unknown("theme", theme, bank.theme_ids())))
     if stage is not None and stage not in STAGES:
-        raise RevintError(f"--stage: {unknown('stage', stage, STAGES)}")
+        raise RevintError(_("--stage: {problem}").format(problem=unknown("stage", stage, STAGES)))
     chosen = [
         q
         for q in bank.questions.values()
@@ -31,21 +33,36 @@ def run(bank: Bank, *, theme: str | None, stage: str | None, json_out: bool, wid
     return Shown(out=listing(bank, chosen, max(40, min(width, WIDTH))))
 
 
+_TAG_LABELS = (("seniority", SENIORITY), ("role_families", ROLE_FAMILY), ("work_modes", WORK_MODE))
+
+
 def _tags(q: Question) -> str:
-    parts = [f"~{q.minutes} min", "ask " + "/".join(q.audience), q.stages.label(), f"weight {q.weight}"]
-    for tag in ("seniority", "role_families", "work_modes"):
+    parts = [
+        ngettext("~{minutes} min", "~{minutes} min", q.minutes).format(minutes=q.minutes),
+        _("ask {whom}").format(whom=audience_list(list(q.audience))),
+        _window(q),
+        _("weight {weight}").format(weight=q.weight),
+    ]
+    for tag, table in _TAG_LABELS:
         values = getattr(q, tag)
         if values != ["all"]:
-            parts.append("/".join(values))
+            parts.append("/".join(label(table, v) for v in values))
     if q.topic:
-        parts.append(f"topic {q.topic}")
+        parts.append(_("topic {topic}").format(topic=q.topic))
     return " · ".join(parts)
+
+
+def _window(q: Question) -> str:
+    earliest, latest = label(STAGE, q.stages.earliest), label(STAGE, q.stages.latest)
+    if q.stages.earliest == q.stages.latest:
+        return earliest
+    return _("{earliest} to {latest}").format(earliest=earliest, latest=latest)
 
 
 def listing(bank: Bank, questions: Sequence[Question], width: int) -> list[object]:
     """The questions as wrapped, styled lines, grouped by theme."""
     if not questions:
-        return [console.line("No questions match.")]
+        return [console.line(_("No questions match."))]
     out: list[object] = []
 
     def para(text: str, indent: int, style: str = "", marker: str = "") -> None:
@@ -65,7 +82,7 @@ def listing(bank: Bank, questions: Sequence[Question], width: int) -> list[objec
             out.append(console.line(""))
         para(q.text, 2, "bold")
         para(f"{q.id} · {_tags(q)}", 4, "dim")
-        para(f"Why: {q.why}", 4)
+        para(_("Why: {why}").format(why=q.why), 4)
         for follow in q.follow_ups:
             para(follow, 4, marker="→ ")
         for green in q.listen_for.green:
@@ -73,5 +90,6 @@ def listing(bank: Bank, questions: Sequence[Question], width: int) -> list[objec
         for red in q.listen_for.red:
             para(red, 4, "red", marker="- ")
         out.append(console.line(""))
-    out.append(console.line(f"{len(questions)} questions."))
+    count = ngettext("{count} question.", "{count} questions.", len(questions))
+    out.append(console.line(count.format(count=len(questions))))
     return out

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import Field, model_validator
 
 from revint_cli import loading, yamlio
-from revint_cli.questionbank.core import Bank
+from revint_cli.questionbank import Bank
 from revint_cli.errors import RevintError
 from revint_cli.i18n import _
 from revint_cli.fields import Id, Line, Note, OwnQuestionText, ProfileMinutes, QuestionMinutes, Strict, version

@@ -36,7 +36,7 @@ import zlib
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from revint_cli.questionbank.core import Bank, Question, looks_closed
+from revint_cli.questionbank import Bank, Question, looks_closed
 from revint_cli.formats.profile import ROLE_THE, CustomQuestion, Interviewer, Profile
 from revint_cli.formats.cheatsheet import Item, Sheet, Signals, Uncovered
 from revint_cli.vocab import (

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from revint_cli import __version__, paths
-from revint_cli.questionbank.core import (
+from revint_cli.questionbank.models import (
     Bank,
     Question,
     ResearchPrompt,
@@ -48,17 +48,34 @@ def _file(cache_key: str) -> Path:
 
 
 def read(cache_key: str) -> Bank | None:
-    """The bank stored under `cache_key`, or None (missing, damaged, or stored under another key)."""
+    """The bank stored under `cache_key`, or None (missing, damaged, unreadable, or stored under another key):
+    a cache is never a reason to fail, the bank is parsed instead."""
+    from revint_cli.errors import RevintError
+
     try:
-        stored = marshal.loads(_file(cache_key).read_bytes())
-        if not isinstance(stored, dict) or stored.get("key") != cache_key:
+        if not paths.checked_dir(paths.cache_dir()):
             return None
+        raw = _file(cache_key).read_bytes()
+    except (OSError, RevintError):  # no cache yet, a folder that is a link or a file, a file it cannot read
+        return None
+    try:
+        stored = marshal.loads(raw)
+    except (EOFError, ValueError, TypeError):  # what marshal raises on a truncated or damaged file
+        return None
+    if not isinstance(stored, dict) or stored.get("key") != cache_key:
+        return None
+    try:
         return _rebuild(stored)
-    except Exception:  # a cache is never a reason to fail: parse the bank instead
+    except (KeyError, TypeError, AttributeError):  # the right key over the wrong shape: a FORMAT left unchanged
         return None
 
 
 def write(cache_key: str, bank: Bank) -> None:
+    """Store `bank` under `cache_key`; on a read-only or full disk, or a cache folder revint refuses (a link,
+    a file), run without a cache."""
+    from revint_cli.errors import RevintError
+    from revint_cli.fsutil import atomic_write_bytes
+
     data = {
         "key": cache_key,
         "sources": list(bank.sources),
@@ -67,10 +84,8 @@ def write(cache_key: str, bank: Bank) -> None:
         "sectors": [s.model_dump() for s in bank.sectors.values()],
     }
     try:
-        from revint_cli.fsutil import atomic_write_bytes
-
         atomic_write_bytes(paths.ensure_dir(paths.cache_dir()) / _file(cache_key).name, marshal.dumps(data))
-    except Exception:  # a read-only or full disk: run without a cache
+    except (OSError, RevintError):
         pass
 
 

@@ -35,7 +35,7 @@ from revint_cli.wizard.prompts import (
 
 if TYPE_CHECKING:
     from revint_cli.answers import Answers, Save
-    from revint_cli.questionbank.core import Bank
+    from revint_cli.questionbank import Bank
     from revint_cli.wizard.prompter import Prompter
 
     BankSource = Bank | Callable[[], Bank]

@@ -18,7 +18,7 @@ from revint_cli.wizard.prompts import Given, Prompt, ask_all, note_text, questio
 if TYPE_CHECKING:
     from revint_cli.answers import Answers, Save
     from revint_cli.formats.cheatsheet import Item, Sheet
-    from revint_cli.questionbank.core import Bank
+    from revint_cli.questionbank import Bank
     from revint_cli.wizard.prompter import Prompter
 
 RATING_CHOICES = (

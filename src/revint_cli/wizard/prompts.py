@@ -22,7 +22,7 @@ from revint_cli.i18n import N_, _
 
 if TYPE_CHECKING:
     from revint_cli.answers import Answers, Save
-    from revint_cli.questionbank.core import Bank
+    from revint_cli.questionbank import Bank
     from revint_cli.store.draftstore import Meta
     from revint_cli.wizard.prompter import Prompter
 

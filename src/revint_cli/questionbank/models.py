@@ -1,22 +1,16 @@
-"""The question bank: format v2 as pydantic models (the one source of truth for the schema), and loading.
-Files of format v1 are still read, and converted as they load.
-
-Custom banks layer over the shipped one: new themes and questions are added, an entry whose id already
-exists replaces it.
+"""The question bank's format, v2, as pydantic models: the one source of truth for the schema (`revint bank
+schema` prints it). Files of format v1 are still read, and converted as they load (`BankFileV1.upgrade`).
+`Bank` is the merged result that the rest of revint reads.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
-from revint_cli import loading, paths, yamlio
-from revint_cli.errors import RevintError
 from revint_cli.fields import (
     Id,
     Line,
@@ -191,7 +185,7 @@ class BankFileV1(Strict):
         return BankFile(version=FORMAT_VERSION, themes=self.themes, questions=[q.upgrade() for q in self.questions])
 
 
-def _file_model(data: Any) -> type[BankFile] | type[BankFileV1]:
+def file_model(data: Any) -> type[BankFile] | type[BankFileV1]:
     raw = data.get("version") if isinstance(data, dict) else None
     return BankFileV1 if str(raw).strip() == "1" else BankFile
 
@@ -210,122 +204,3 @@ class Bank:
 
     def theme_ids(self) -> list[str]:
         return list(self.themes)
-
-
-def schema() -> dict[str, Any]:
-    return BankFile.model_json_schema()
-
-
-def schema_text() -> str:
-    import json
-
-    return json.dumps(schema(), indent=2, ensure_ascii=False) + "\n"
-
-
-def _read_bundled() -> tuple[str, str]:
-    resource = paths.bundled_bank()
-    label = str(resource)
-    try:
-        return label, loading.decode(resource.read_bytes(), label)
-    except OSError as exc:  # pragma: no cover - a broken installation
-        raise RevintError(f"{label}: the bundled question bank is missing ({exc}); reinstall revint") from None
-
-
-def load(files: Sequence[Path] = (), *, include_default: bool = True, cache: bool = True) -> Bank:
-    """Load the shipped bank (unless told not to) and layer `files` over it; raise with every problem.
-
-    An unchanged set of files is read back from the cache (see `bankcache`) instead of parsed again.
-    """
-    sources: list[tuple[str, str]] = []
-    if include_default:
-        sources.append(_read_bundled())
-    for path in files:
-        sources.append((str(path), loading.read_text(path)))
-    if not sources:
-        raise RevintError("no question bank: --no-default-bank needs at least one --bank FILE")
-    if not cache:
-        return merge(sources)
-    from revint_cli.questionbank import cache as bankcache
-
-    key = bankcache.key(sources)
-    found = bankcache.read(key)
-    if found is None:
-        found = merge(sources)
-        bankcache.write(key, found)
-    return found
-
-
-def merge(sources: Sequence[tuple[str, str]]) -> Bank:
-    """Layer the banks in `sources` (label, text) in order; raise with every problem of every file."""
-    bank = Bank()
-    checked: list[tuple[str, yamlio.Located, list[loading.Problem]]] = []
-    theme_ids: list[str] = []
-    for label, text in sources:
-        doc = loading.parse(text, label)
-        model = _file_model(doc.data)
-        read, problems = loading.validate(model, doc)
-        part = read.upgrade() if isinstance(read, BankFileV1) else read
-        problems += _duplicate_ids(doc)
-        checked.append((label, doc, problems))
-        theme_ids += [t for _, t in _raw_ids(doc.data, "themes")]
-        if part is None or problems:
-            continue
-        bank.sources.append(label)
-        bank.themes.update((theme.id, theme) for theme in part.themes)
-        bank.questions.update((question.id, question) for question in part.questions)
-        if isinstance(part, BankFile):
-            bank.sectors.update((sector.id, sector) for sector in part.sectors)
-    known = list(dict.fromkeys(theme_ids))
-    known_set = set(known)
-    lines: list[str] = []
-    for label, doc, problems in checked:
-        for i, item in _raw_items(doc.data, "questions"):
-            ref = item.get("theme")
-            if isinstance(ref, str) and ref and ref not in known_set:
-                problems.append((("questions", i, "theme"), loading.unknown("theme", ref, known)))
-        lines += loading.format_problems(label, doc, problems)
-    if lines:
-        loading.fail(lines)
-    return bank
-
-
-def _raw_items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
-    items = data.get(key) if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        return []
-    return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
-
-
-def _raw_ids(data: Any, key: str) -> list[tuple[int, str]]:
-    return [(i, item["id"]) for i, item in _raw_items(data, key) if isinstance(item.get("id"), str)]
-
-
-def _duplicate_ids(doc: yamlio.Located) -> list[loading.Problem]:
-    """Ids used twice in one file (across files, a repeated id replaces the earlier entry instead)."""
-    problems: list[loading.Problem] = []
-    seen: dict[str, yamlio.Path_] = {}
-
-    def check(path: yamlio.Path_, ident: str, group: str) -> None:
-        first = seen.setdefault(f"{group}:{ident}", path)
-        if first != path:
-            where = f"line {doc.line_of(first)}, {loading.dotted(first[:-1])}"
-            problems.append((path, f"duplicate id '{ident}' (first at {where})"))
-
-    for key in ("themes", "questions"):
-        for i, ident in _raw_ids(doc.data, key):
-            check((key, i, "id"), ident, key)
-    for i, theme in _raw_items(doc.data, "themes"):
-        for j, ident in _raw_ids(theme, "research_prompts"):
-            check(("themes", i, "research_prompts", j, "id"), ident, "research_prompts")
-    return problems
-
-
-_YES_NO_OPENER = re.compile(
-    r"^\s*(is|are|am|was|were|do|does|did|can|could|will|would|should|shall|may|might|must|has|have|had)\b", re.I
-)
-_WH_WORD = re.compile(r"\b(what|how|which|when|where|who|whom|whose|why)\b", re.I)
-
-
-def looks_closed(text: str) -> bool:
-    """True when `text` opens like a yes/no question and holds no wh- word to make it open."""
-    return bool(_YES_NO_OPENER.match(text)) and not _WH_WORD.search(text)
