@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
+
 import difflib
 import re
 import types
@@ -22,23 +26,45 @@ M = TypeVar("M", bound=BaseModel)
 Problem = yamlio.Problem  # (path, message)
 
 
-def read_text(path: Path) -> str:
-    """The text of a user's file, or one clear error naming it."""
+def read_text(path: Path, *, kept: bool = False) -> str:
+    """The text of a user's file, or one clear error naming it.
+
+    A file revint `kept` in its home or cache (a draft, a session's profile or sheet) is read only when it
+    is a regular file and not a link: a FIFO never hangs a listing, and a link never leads outside the home.
+    A file the user names (`--answers`) may be a pipe (`--answers <(...)`), read up to the size limit.
+    """
     try:
-        if path.is_dir():
-            raise RevintError(f"{path}: is a directory, not a YAML file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise RevintError(_too_large(str(path)))
-        with path.open("rb") as stream:  # bounded: a device or a pipe has no size to check beforehand
-            data = stream.read(MAX_BYTES + 1)
+        data = read_kept(path) if kept else _read_named(path)
     except FileNotFoundError:
         raise RevintError(f"{path}: no such file") from None
     except PermissionError:
         raise RevintError(f"{path}: permission denied (cannot read it)") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise RevintError(f"{path}: is a symbolic link; revint does not follow links inside its home") from None
         raise RevintError(f"{path}: cannot read it: {exc.strerror or exc}") from None
     return decode(data, str(path))
+
+
+def _read_named(path: Path) -> bytes:
+    if path.is_dir():
+        raise RevintError(f"{path}: is a directory, not a YAML file")
+    if path.stat().st_size > MAX_BYTES:
+        raise RevintError(_too_large(str(path)))
+    with path.open("rb") as stream:  # bounded: a device or a pipe has no size to check beforehand
+        return stream.read(MAX_BYTES + 1)
+
+
+def read_kept(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file that revint keeps, never through a link, never waiting on a FIFO."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise RevintError(f"{path}: not a regular file; move it away (revint reads only files it wrote)")
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise RevintError(_too_large(str(path)))
+    return data
 
 
 def _too_large(label: str) -> str:

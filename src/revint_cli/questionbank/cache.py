@@ -32,6 +32,7 @@ from revint_cli.questionbank.models import (
 
 FORMAT = 2  # of the cache files: change it when what is stored changes
 M = TypeVar("M", bound=BaseModel)
+MAX_CACHE_BYTES = 64 * 1024 * 1024  # far above any bank's; a larger file is not ours
 
 
 def key(sources: Sequence[tuple[str, str]]) -> str:
@@ -55,7 +56,9 @@ def read(cache_key: str) -> Bank | None:
     try:
         if not paths.checked_dir(paths.cache_dir()):
             return None
-        raw = _file(cache_key).read_bytes()
+        from revint_cli.loading import read_kept
+
+        raw = read_kept(_file(cache_key), limit=MAX_CACHE_BYTES)
     except (OSError, RevintError):  # no cache yet, a folder that is a link or a file, a file it cannot read
         return None
     try:

@@ -186,7 +186,7 @@ def load(path: Path) -> Draft:
     from revint_cli import loading, yamlio
 
     label = str(path)
-    doc = loading.parse(loading.read_text(path), label)
+    doc = loading.parse(loading.read_text(path, kept=True), label)
     kind, answers, meta = doc.data.get("kind"), doc.data.get("answers"), doc.data.get("meta", {})
     for key, ok, must in (
         ("kind", kind in KINDS, _("must be {kinds}").format(kinds=", ".join(KINDS))),
@@ -203,7 +203,7 @@ def load(path: Path) -> Draft:
     lines = {where[1:]: n for where, n in doc.lines.items() if where[:1] == ("answers",)}
     problems = [(where[1:], msg) for where, msg in doc.problems if where[:1] == ("answers",)]
     inner = yamlio.Located(answers, lines, problems)
-    changed = dt.datetime.fromtimestamp(path.stat().st_mtime)
+    changed = dt.datetime.fromtimestamp(path.lstat().st_mtime)
     return Draft(path.stem, str(kind), answers, path, changed, inner, parsed)
 
 
