@@ -36,3 +36,11 @@ def test_an_eu_country_has_the_eu_facts_and_others_do_not() -> None:
 def test_the_facts_hold_the_numbers_so_a_change_is_one_edit() -> None:
     nl = {f.id: f for f in countries.load().facts("NL")}
     assert "8%" in nl["nl-holiday-allowance"].text
+
+
+def test_the_wizard_offers_exactly_the_countries_with_facts() -> None:
+    from revint_cli import labels
+
+    assert set(labels.COUNTRY) == set(countries.codes())
+    for country in countries.load().countries:
+        assert labels.COUNTRY[country.id] == country.name

@@ -47,7 +47,7 @@ def test_the_wizard_keeps_every_character(
         [
             COMPANY + ENTER,
             ROLE + ENTER,
-            ENTER * 5,  # role family, seniority, work mode, stage, format: the defaults
+            ENTER * 8,  # role family, seniority, sector, employer, country, work mode, stage, format: the defaults
             ENTER,  # minutes: 20 (the interview stage's default)
             ENTER,  # no date
             DOWN + ENTER,  # one person

@@ -49,6 +49,7 @@ FULL_WALK = "".join(
         "Senior Backend Engineer" + ENTER,  # role
         ENTER,  # role family: guessed engineering
         ENTER,  # seniority: guessed senior
+        ENTER * 3,  # sector, employer: the guesses; country: none
         DOWN + DOWN + ENTER,  # work mode: remote
         DOWN + ENTER,  # stage: from interview to final
         ENTER,  # who you are: manager
@@ -78,7 +79,9 @@ def test_a_full_walk_gives_a_valid_answers_file_and_saves_every_answer() -> None
     assert seen[first]["interviewer"] == {"role": "manager"}, "the role is saved before the name is asked"
     assert metas[first].pending == ["interviewer"]
     assert metas[-1].pending == []
-    assert wizard.ASKED_KEYS == tuple(dict.fromkeys(k for s in seen for k in s))
+    asked = tuple(dict.fromkeys(k for s in seen for k in s))
+    assert asked == tuple(p.key for p in wizard.PROMPTS)
+    assert wizard.ASKED_KEYS == tuple(k for k in asked if k not in ("sector", "employer", "country"))
 
 
 def test_answered_keys_are_not_asked_again() -> None:

@@ -74,7 +74,49 @@ ROLE_FAMILY: Mapping[str, str] = {
     "operations": N_("operations"),
     "people": N_("people and HR"),
     "finance": N_("finance"),
+    "clinical": N_("nursing, care and clinical work"),
+    "teaching": N_("teaching"),
+    "research": N_("research"),
+    "legal": N_("legal"),
+    "policy": N_("policy and public administration"),
+    "consulting": N_("consulting and advice"),
+    "trades": N_("skilled trades, kitchen, floor and shift work"),
     "other": N_("other"),
+}
+SECTOR: Mapping[str, str] = {
+    "technology": N_("technology"),
+    "healthcare": N_("healthcare and care"),
+    "education": N_("education (schools)"),
+    "public-sector": N_("public sector and government"),
+    "hospitality": N_("hospitality and food"),
+    "retail": N_("retail"),
+    "research": N_("research and academia"),
+    "legal": N_("legal and professional services"),
+    "consulting": N_("consulting"),
+    "non-profit": N_("non-profit and charities"),
+    "logistics": N_("logistics and manufacturing"),
+    "finance": N_("finance and banking"),
+}
+EMPLOYER: Mapping[str, str] = {
+    "startup": N_("a startup"),
+    "company": N_("an established company"),
+    "public-body": N_("a public body"),
+    "school": N_("a school"),
+    "hospital": N_("a hospital or care provider"),
+    "charity": N_("a charity"),
+    "partnership": N_("a partnership (a law or accounting firm)"),
+    "small-business": N_("a small business"),
+}
+# The countries whose pay and contract facts revint ships (data/countries.yaml; a test keeps them equal).
+COUNTRY: Mapping[str, str] = {
+    "BE": N_("Belgium"),
+    "DE": N_("Germany"),
+    "ES": N_("Spain"),
+    "FR": N_("France"),
+    "GB": N_("United Kingdom"),
+    "NL": N_("Netherlands"),
+    "US": N_("United States"),
+    "VN": N_("Vietnam"),
 }
 WORK_MODE: Mapping[str, str] = {"onsite": N_("on site"), "hybrid": N_("hybrid"), "remote": N_("remote")}
 FORMAT: Mapping[str, str] = {"in-person": N_("in person"), "video": N_("video call"), "phone": N_("phone call")}

@@ -297,3 +297,19 @@ def _seniority(matches: list[_Match], order: Sequence[str]) -> _Match | None:
     """The highest level a title names; its "mid" words only where it names no other level."""
     said = [m for m in matches if m.value != "mid"] or matches
     return max(said, key=lambda m: (order.index(m.value), m.weight, -m.start)) if said else None
+
+
+# What a profile left without them reads from the job title and the employer's name, key by key.
+GUESSED = ("role_family", "seniority", "sector", "employer")
+
+
+def suggested(role: str, employer: str = "") -> dict[str, str]:
+    """The profile keys a job title and an employer's name suggest (`GUESSED`, those with a value)."""
+    found = guess(role, employer)
+    values = {
+        "role_family": found.role_family,
+        "seniority": found.seniority,
+        "sector": found.sector,
+        "employer": found.employer_kind,
+    }
+    return {key: value for key, value in values.items() if value is not None}

@@ -3,12 +3,11 @@
 Each vocabulary is a `Literal` type (what the models and the type checker use) and a tuple derived from
 it (what the wizard and the messages list). The limits (lengths, minutes) are the numbers the models
 enforce and the wizard checks as you type. No pydantic here: the wizard imports this module before its
-first prompt, and start-up time matters. The guesses the wizard makes from a job title live here too.
+first prompt, and start-up time matters. The guesses from a job title live in `titles`.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Literal, get_args
 
 Audience = Literal["manager", "peer", "hr", "recruiter", "skip-level", "founder", "executive"]
@@ -93,41 +92,6 @@ def minutes_default(stage: str) -> int:
 def format_default(stage: str) -> str:
     """The usual format at `stage`: a screening call is mostly by phone, the rest by video."""
     return "phone" if stage == "screening" else "video"
-
-
-_FAMILY_HINTS: tuple[tuple[str, str], ...] = (
-    (r"customer (success|service|support)|support (engineer|agent|specialist)|help ?desk", "customer-service"),
-    (r"product (manager|owner|lead|director)|\bpm\b", "product"),
-    (r"design|\bux\b|\bui\b|researcher", "design"),
-    (r"data|analyst|analytics|machine learning|\bml\b|\bai\b|scientist", "data"),
-    (r"engineer|developer|\bdev\b|programmer|devops|\bsre\b|software|architect|\bqa\b|tester|\bcto\b", "engineering"),
-    (r"sales|account (executive|manager)|\bsdr\b|\bbdr\b|business development", "sales"),
-    (r"marketing|marketer|\bseo\b|content|brand|communications|\bcmo\b", "marketing"),
-    (r"recruit|talent|\bhr\b|human resources|people|\bchro\b", "people"),
-    (r"financ|account(ant|ing)|controller|\bcfo\b|bookkeep|audit|treasur|payroll", "finance"),
-    (r"operations|\bops\b|logistics|supply chain|office manager|\bcoo\b|procurement", "operations"),
-)
-_SENIORITY_HINTS: tuple[tuple[str, str], ...] = (
-    (r"\b(vp|vice president|chief|cto|ceo|cfo|coo|cpo|cmo|chro|head of|svp|evp)\b", "executive"),
-    (r"\b(director|engineering manager|people manager|team manager|manager of)\b", "manager"),
-    (r"\b(lead|staff|principal|architect)\b", "lead"),
-    (r"\b(senior|sr\.?)\b", "senior"),
-    (r"\b(junior|jr\.?|graduate|intern|trainee|apprentice|entry[- ]level|associate|coordinator)\b", "junior"),
-)
-
-
-def guess_role_family(role: str) -> str:
-    """The role family a job title most likely belongs to ("Senior Backend Engineer" -> engineering)."""
-    return next((family for pattern, family in _FAMILY_HINTS if re.search(pattern, role, re.I)), "other")
-
-
-def guess_seniority(role: str) -> str:
-    """The seniority a job title suggests ("Staff Engineer" -> lead); mid when it says nothing."""
-    return next((level for pattern, level in _SENIORITY_HINTS if re.search(pattern, role, re.I)), "mid")
-
-
-# What a profile left without them reads from the job title, key by key (the wizard offers the same).
-GUESSES = {"role_family": guess_role_family, "seniority": guess_seniority}
 
 
 def whole_number(text: str) -> int | None:

@@ -102,7 +102,15 @@ def test_ctrl_c_keeps_answers_and_resume_offers_them_as_defaults(tmp_path: Path,
     pointed = [line.strip() for line in menu.splitlines() if line.strip().startswith("»")]
     assert pointed == ["» data"], menu
     again.send(ENTER)
-    for prompt in ("At which level", "Where would you work", "Which stage", "How will you meet"):
+    for prompt in (
+        "At which level",
+        "In which sector",
+        "What kind of employer",
+        "In which country",
+        "Where would you work",
+        "Which stage",
+        "How will you meet",
+    ):
         again.expect(prompt)
         again.send(ENTER)
     again.expect("How many minutes")
@@ -149,7 +157,13 @@ def test_ctrl_d_keeps_answers_and_resume_asks_only_what_is_left(tmp_path: Path, 
     assert "Which company" not in shown
     assert "For which role" not in shown
     again.send(ENTER)
-    for prompt in ("At which level", "Where would you work", "Which stage", "How will you meet", "How many minutes"):
+    for prompt in (
+        "At which level",
+        "Where would you work",
+        "Which stage",
+        "How will you meet",
+        "How many minutes",
+    ):
         again.expect(prompt)
         again.send(ENTER)
     again.expect("When is the interview")

@@ -22,7 +22,8 @@ from revint_cli.errors import RevintError
 from revint_cli.fsutil import atomic_write
 from revint_cli.i18n import N_
 from revint_cli.store.draftstore import Meta
-from revint_cli.vocab import GUESSES, SHEET_FORMATS
+from revint_cli.titles import GUESSED
+from revint_cli.vocab import SHEET_FORMATS
 from revint_cli.wizard.candidate import ASKED_KEYS
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
     name, _ = sessions.record(profile, sheet)
     got.recorder.discard()
     shown = Shown(out=[text] if written.sheet is None else [])
-    guessed = [key for key in GUESSES if key not in got.data]
+    guessed = [key for key in GUESSED if key not in got.data and getattr(profile, key) is not None]
     return shown.extend(summary(sheet, written, name, guessed))
 
 

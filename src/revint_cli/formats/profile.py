@@ -12,15 +12,17 @@ from pydantic import Field, model_validator
 from revint_cli import loading, yamlio
 from revint_cli.questionbank import Bank
 from revint_cli.errors import RevintError
+from revint_cli.titles import suggested
 from revint_cli.i18n import _
 from revint_cli.fields import Id, Line, Note, OwnQuestionText, ProfileMinutes, QuestionMinutes, Strict, version
 from revint_cli.vocab import (
-    GUESSES,
     MAX_INTERVIEWERS,
     STAGES,
     Audience,
+    Employer,
     Format,
     RoleFamily,
+    Sector,
     Seniority,
     Stage,
     WorkMode,
@@ -58,6 +60,9 @@ ROLE_NAMES = {
 ROLE_THE = {role: ("HR" if role == "hr" else f"the {name}") for role, name in ROLE_NAMES.items()}
 
 
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+
+
 class CustomQuestion(Strict):
     text: OwnQuestionText
     theme: Id
@@ -72,16 +77,24 @@ class Job(Strict):
     role: Line
     role_family: RoleFamily = "other"
     seniority: Seniority = "mid"
+    sector: Sector | None = Field(None, description="The employer's sector, where it changes the questions.")
+    employer: Employer | None = Field(None, description="The kind of employer: a startup, a school, a hospital...")
+    country: CountryCode | None = Field(
+        None, description="Where the job is (ISO 3166-1 alpha-2, e.g. NL): its pay and contract forms."
+    )
     work_mode: WorkMode = "onsite"
     stage: Stage = "interview"
 
     @model_validator(mode="before")
     @classmethod
     def _guess_from_role(cls, data: Any) -> Any:
-        """Left out, the role family and the seniority are what the job title suggests, as the wizard offers
-        ("Chief Financial Officer": finance, executive); "other" and "mid" when it says nothing."""
+        """Left out, the role family, the seniority, the sector and the kind of employer are what the job
+        title and the company's name suggest, as the wizard offers ("Verpleegkundige" at "Erasmus MC":
+        clinical, mid, healthcare, hospital); "other" and "mid" when they say nothing. The country is never
+        guessed."""
         if isinstance(data, dict) and isinstance(data.get("role"), str):
-            data = {**{key: guess(data["role"]) for key, guess in GUESSES.items()}, **data}
+            company = data.get("company")
+            data = {**suggested(data["role"], company if isinstance(company, str) else ""), **data}
         return data
 
 

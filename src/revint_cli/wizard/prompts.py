@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     BankSource = Bank | Callable[[], Bank]
 
 Validator = Callable[[str], bool | str]
-Kind = Literal["text", "number", "date", "select", "scale", "list"]  # scale: a menu of numbers, kept as one
+Kind = Literal["text", "number", "date", "select", "scale", "option", "list"]
+# scale: a menu of numbers, kept as one; option: a menu whose "" choice leaves the key empty (None)
 Choices = Sequence[tuple[str, str]] | Callable[["Answers"], Sequence[tuple[str, str]]]
 Steps = Callable[["Prompter", "Given"], None]
 
@@ -49,11 +50,16 @@ class Prompt:
     validator: Validator | None = None
     instruction: str | None = None
     steps: Steps | None = None  # kind "list": asks for the list and saves it as it grows
+    # Whether a replayed file without this key is asked for it. The sector, the kind of employer and the
+    # country came after the first release: they are asked with the role, in a walk that asks the role; a
+    # profile that already names its role replays as it did, with what the role suggests (shown in the
+    # summary as read from the role) or no country.
+    replayed: bool = True
 
 
 def keys(prompts: Sequence[Prompt]) -> tuple[str, ...]:
-    """The keys a wizard asks, in its order."""
-    return tuple(p.key for p in prompts)
+    """The keys a replayed file is asked for when it lacks them, in the wizard's order."""
+    return tuple(p.key for p in prompts if p.replayed)
 
 
 # ----- validators (pure; return True or the message to show) -----------------------------------------
@@ -144,9 +150,10 @@ class Given:
 
 
 def ask_all(ask: Prompter, prompts: Sequence[Prompt], given: Given) -> None:
-    """Ask every prompt whose key is still needed, in order."""
+    """Ask every prompt whose key is still needed, in order (see `Prompt.replayed`)."""
+    with_role = given.need("role")
     for prompt in prompts:
-        if given.need(prompt.key):
+        if given.need(prompt.key) and (prompt.replayed or with_role):
             ask_one(ask, prompt, given)
 
 
@@ -157,9 +164,9 @@ def ask_one(ask: Prompter, prompt: Prompt, given: Given) -> None:
         return
     fallback = prompt.default(given.data) if callable(prompt.default) else prompt.default
     default = str(given.default(prompt.key, "" if fallback is None else fallback))
-    if prompt.kind in ("select", "scale"):
+    if prompt.kind in ("select", "scale", "option"):
         value = ask.select(_(prompt.message), choices_of(prompt, given.data), default=default)
-        given.keep(prompt.key, int(value) if prompt.kind == "scale" else value)
+        given.keep(prompt.key, _kept(prompt.kind, value))
         return
     instruction = _(prompt.instruction) if prompt.instruction else None
     value = ask.text(_(prompt.message), default=default, validate=prompt.validator, instruction=instruction)
@@ -167,6 +174,13 @@ def ask_one(ask: Prompter, prompt: Prompt, given: Given) -> None:
         prompt.key,
         vocab.whole_number(value) if prompt.kind == "number" else (value or None) if prompt.kind == "date" else value,
     )
+
+
+def _kept(kind: Kind, value: str) -> Any:
+    """A menu's answer as the answers file holds it: a number for a scale, nothing for an option's ""."""
+    if kind == "scale":
+        return vocab.whole_number(value)
+    return (value or None) if kind == "option" else value
 
 
 def choices_of(prompt: Prompt, answers: Answers) -> Sequence[tuple[str, str]]:
@@ -189,7 +203,7 @@ def review_saved(ask: Prompter, prompts: Sequence[Prompt], answers: Answers) -> 
 
 
 def _shown(prompt: Prompt, value: Any, answers: Answers) -> str:
-    if prompt.kind in ("select", "scale"):
+    if prompt.kind in ("select", "scale", "option"):
         return dict(choices_of(prompt, answers)).get(str(value), str(value))
     return _brief(value)
 
@@ -215,18 +229,49 @@ def job_prompts(company: str, where: str, stage: str) -> tuple[Prompt, ...]:
             N_("Which kind of role is it?"),
             "select",
             labelled(vocab.ROLE_FAMILIES, labels.ROLE_FAMILY),
-            default=lambda a: vocab.guess_role_family(str(a.get("role", ""))),
+            default=lambda a: _suggested(a)["role_family"],
         ),
         Prompt(
             "seniority",
             N_("At which level?"),
             "select",
             labelled(vocab.SENIORITIES, labels.SENIORITY),
-            default=lambda a: vocab.guess_seniority(str(a.get("role", ""))),
+            default=lambda a: _suggested(a)["seniority"],
+        ),
+        Prompt(
+            "sector",
+            N_("In which sector is the employer?"),
+            "option",
+            lambda _a: [*labelled(vocab.SECTORS, labels.SECTOR)(_a), ("", _("another sector"))],
+            default=lambda a: _suggested(a).get("sector", ""),
+            replayed=False,
+        ),
+        Prompt(
+            "employer",
+            N_("What kind of employer is it?"),
+            "option",
+            lambda _a: [*labelled(vocab.EMPLOYERS, labels.EMPLOYER)(_a), ("", _("none of these"))],
+            default=lambda a: _suggested(a).get("employer", ""),
+            replayed=False,
+        ),
+        Prompt(
+            "country",
+            N_("In which country is the job? (its pay and contract rules)"),
+            "option",
+            lambda _a: [("", _("say nothing country-specific")), *labelled(sorted(labels.COUNTRY), labels.COUNTRY)(_a)],
+            default="",
+            replayed=False,
         ),
         Prompt("work_mode", where, "select", labelled(vocab.WORK_MODES, labels.WORK_MODE), default="onsite"),
         Prompt("stage", stage, "select", labelled(vocab.STAGES, labels.STAGE), default="interview"),
     )
+
+
+def _suggested(answers: Answers) -> dict[str, str]:
+    """What the job title and the company's name suggest (see `titles`), offered as the defaults."""
+    from revint_cli import titles
+
+    return titles.suggested(str(answers.get("role", "")), str(answers.get("company", "")))
 
 
 def stage_of(answers: Answers) -> str:
