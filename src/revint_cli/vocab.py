@@ -37,7 +37,6 @@ SENIORITIES: tuple[Seniority, ...] = get_args(Seniority)
 ROLE_FAMILIES: tuple[RoleFamily, ...] = get_args(RoleFamily)
 WORK_MODES: tuple[WorkMode, ...] = get_args(WorkMode)
 FORMATS: tuple[Format, ...] = get_args(Format)
-SHEET_FORMATS = ("md", "json", "html")  # what a sheet is written as; the file suffix is the format
 RATINGS: tuple[Rating, ...] = get_args(Rating)
 
 # Who can also answer what another audience can: a founder or an executive knows what a skip-level

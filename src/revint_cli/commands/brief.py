@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from revint_cli import answers, console
+from revint_cli import answers, console, render
 from revint_cli.store import draftstore as drafts
 from revint_cli.answers import Gathered
 from revint_cli.commands import WriteOptions
@@ -35,7 +35,7 @@ REQUIRED = ("company", "role")
 RECORDED = "_recorded"  # draft-only: the drafted answers were walked through
 # The wizard's keys, as in brief.ASKED_KEYS (not imported: pydantic would load before the first prompt).
 ASKED_KEYS = ("company", "role", "role_family", "seniority", "work_mode", "stage", "interviewer", "minutes", "themes")
-FORMATS = ("md", "json")
+FORMATS = render.formats("brief")
 
 
 def _missing(record: bool, data: dict[str, Any]) -> list[str]:
@@ -70,7 +70,7 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
     from revint_cli.interviewer import core as brief
 
     result = brief.plan(bank(), profile)
-    text = result.to_json() if opts.fmt == "json" else brief.markdown(result)
+    text: str = render.renderer("brief", opts.fmt)(result)
     written = write(profile, text, opts, got)
     got.recorder.discard()
     shown = Shown(out=[text] if written.brief is None else [])
@@ -169,6 +169,8 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def summary(result: Brief, written: Written) -> Shown:
     """What the terminal shows after a brief: the themes, the minutes, where things went. Plain text."""
+    from revint_cli.render import words
+
     rows = [
         (result.title(theme), str(sum(1 for i in result.questions if i.theme == theme)))
         for theme in dict.fromkeys(i.theme for i in result.questions)
@@ -182,7 +184,7 @@ def summary(result: Brief, written: Written) -> Shown:
             f"{drafted} with your drafted answer"
         ),
     ]
-    err += [console.plain(f"⚠ {result.title(u.theme)}: {u.reason}") for u in result.uncovered]
+    err += [console.plain(f"⚠ {result.title(u.theme)}: {words.reason(u.reason)}") for u in result.uncovered]
     err.append(
         console.plain(
             "Brief printed to standard output" if written.brief is None else f"Brief written to    {written.brief}"
@@ -214,7 +216,7 @@ def compare(bank: Bank, first: Path, second: Path, fmt: str) -> Shown:
     result = brief.compare(
         profiles[0], profiles[1], brief.prompt_texts(bank), (_who(profiles[0], first), _who(profiles[1], second))
     )
-    text = result.to_json() if fmt == "json" else brief.comparison_markdown(result)
+    text: str = render.renderer("brief-compare", fmt)(result)
     n = len(result.differences)
     return Shown(
         out=[text], err=[console.plain(f"{n} difference{'s' if n != 1 else ''}, {len(result.agreed)} the same")]

@@ -14,25 +14,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from revint_cli import answers, console
+from revint_cli import answers, console, render
 from revint_cli.store import draftstore as drafts
 from revint_cli.answers import Gathered
 from revint_cli.commands import WriteOptions
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
 from revint_cli.fsutil import atomic_write
-from revint_cli.vocab import ASKED_KEYS, GUESSES, SHEET_FORMATS
+from revint_cli.vocab import ASKED_KEYS, GUESSES
 
 if TYPE_CHECKING:
     from revint_cli.questionbank.core import Bank
     from revint_cli.formats.profile import Profile
     from revint_cli.formats.cheatsheet import Sheet
-    from revint_cli.planning.tailor import Carry
+    from revint_cli.planning.draft import Carry
 
 # The models, the YAML reader and the bank are imported where they are used: a wizard started from
 # scratch shows its first prompt before any of them is needed (see benchmarks/first_prompt.py).
 
-FORMATS = SHEET_FORMATS
+FORMATS = render.formats("sheet")
 NEEDS_TERMINAL = "revint prep needs a terminal; use --answers FILE (see revint prep --help)"
 REQUIRED = ("company", "role")
 
@@ -67,13 +67,13 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
     bank = functools.cache(get_bank)
     if eager:
         bank()
-    start, round_name = _next_round_start(opts)
+    start, round_name, carry = _next_round_start(opts)
     if round_name is not None:
         _refuse_clobbering(opts, round_name)  # before the first question, not after the last
     got = answers.gather(SPEC, opts.answers, start=start, interactive=interactive, ask=functools.partial(_ask, bank))
     profile = validate(bank(), got)
-    sheet = plan(bank(), profile, got.data.get("_next_round"))
-    text = _render(sheet, opts.fmt, opts.compact)
+    sheet = plan(bank(), profile, carry or _resumed_carry(got))
+    text = render.sheet(sheet, opts.fmt, compact=opts.compact)
     written = write(profile, text, opts, got, round_name)
     from revint_cli.store import sessionstore as sessions
 
@@ -82,12 +82,6 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
     shown = Shown(out=[text] if written.sheet is None else [])
     guessed = [key for key in GUESSES if key not in got.clean()]
     return shown.extend(summary(sheet, written, name, guessed))
-
-
-def _render(sheet: Sheet, fmt: str, compact: bool) -> str:
-    from revint_cli.render import markdown as render
-
-    return render.text(sheet, fmt, compact=compact)
 
 
 def check_compact(fmt: str, compact: bool) -> None:
@@ -102,24 +96,30 @@ def _ask(bank: Callable[[], Bank], data: dict[str, Any], save: drafts.Recorder, 
         return wizard.prep(bank, data, save, resumed=resumed)
 
 
-def _next_round_start(opts: Options) -> tuple[dict[str, Any] | None, str | None]:
-    """The answers a next round starts from, and the base name of its files (`NAME-round-N`)."""
+def _next_round_start(opts: Options) -> tuple[dict[str, Any] | None, str | None, Carry | None]:
+    """The answers a next round starts from, the base name of its files (`NAME-round-N`), and what the
+    earlier rounds carry into it: the session is read once per `--next-round`."""
     if opts.next_round is None:
-        return None, None
+        return None, None, None
     from revint_cli.store import sessionstore as sessions
 
-    session, start, _ = sessions.next_round(opts.next_round)
-    return start, f"{session.name}-round-{max(session.debriefs) + 1}"  # the round sessions.record starts
+    session, start, carry = sessions.next_round(opts.next_round)
+    return start, f"{session.name}-round-{max(session.debriefs) + 1}", carry  # the round sessions.record starts
 
 
-def plan(bank: Bank, profile: Profile, next_round: Any = None) -> Sheet:
+def _resumed_carry(got: Gathered) -> Carry | None:
+    """A next round resumed from its draft (`--resume`, without `--next-round`): its carry-over, read here."""
+    name = got.data.get("_next_round")
+    if not isinstance(name, str) or not name:
+        return None
+    from revint_cli.store import sessionstore as sessions
+
+    return sessions.next_round(name)[2]
+
+
+def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Sheet:
     from revint_cli.planning import tailor as tailor
 
-    carry: Carry | None = None
-    if isinstance(next_round, str) and next_round:
-        from revint_cli.store import sessionstore as sessions
-
-        session, _, carry = sessions.next_round(next_round)
     return tailor.plan(bank, profile, carry)
 
 
@@ -184,6 +184,8 @@ def _same_file(a: Path, b: Path) -> bool:
 def summary(sheet: Sheet, written: Written, session: str, guessed: Sequence[str] = ()) -> Shown:
     """What the terminal shows after a prep: the themes, the minutes, every warning, where things went.
     Plain text: loading rich would take longer than the whole prep."""
+    from revint_cli.render import words
+
     rows = [
         (sheet.title(theme), str(len(items)), str(sum(i.minutes for i in items)))
         for theme in sheet.theme_order()
@@ -199,8 +201,10 @@ def summary(sheet: Sheet, written: Written, session: str, guessed: Sequence[str]
     if guessed:
         values = ", ".join(f"{key} {getattr(sheet.profile, key)}" for key in guessed)
         err.append(console.plain(f"Not in your answers, so read from the role: {values} (set them to change)"))
-    err += [console.plain(f"⚠ your question '{i.text}': {w}") for i in sheet.all_items() for w in i.warnings]
-    err += [console.plain(f"⚠ not covered: {sheet.title(gap.theme)}: {gap.reason}") for gap in sheet.uncovered]
+    err += [
+        console.plain(f"⚠ your question '{i.text}': {words.warning(w)}") for i in sheet.all_items() for w in i.warnings
+    ]
+    err += [console.plain(f"⚠ not covered: {sheet.title(g.theme)}: {words.reason(g.reason)}") for g in sheet.uncovered]
     if written.sheet is None:
         err.append(console.plain("Sheet printed to standard output"))
     else:

@@ -23,8 +23,10 @@ from pydantic import Field, model_validator
 from revint_cli import loading, yamlio
 from revint_cli.fields import Id, Line, Note, ProfileMinutes, Strict
 from revint_cli.formats.profile import Interviewer, Job, Profile
+from revint_cli.render import words
 from revint_cli.render.markdown import md_escape
 from revint_cli.formats.cheatsheet import Item, Uncovered
+from revint_cli.formats.reasons import Reach
 from revint_cli.untrusted import to_json
 from revint_cli.vocab import STAGES, minutes_default
 
@@ -332,11 +334,9 @@ class Brief(Strict):
         return to_json(data)
 
 
-def _refer(reach: str | None) -> str | None:
-    prefix = "ask to be put in touch with "
-    if reach and reach.startswith(prefix):
-        return f"Offer to put them in touch with {reach.removeprefix(prefix)}"
-    return reach
+def _refer(reach: Reach | None) -> str | None:
+    """Whom the interviewer offers to put the candidate in touch with, worded by `render.words`."""
+    return words.refer(reach) if reach else None
 
 
 def _item(item: Item, profile: BriefProfile) -> BriefItem:
@@ -427,7 +427,9 @@ def markdown(brief: Brief) -> str:
 
     if brief.uncovered:
         out += ["## Themes they may raise that no question here covers", ""]
-        out += [f"- **{md_escape(brief.title(u.theme))}:** {md_escape(u.reason)}" for u in brief.uncovered]
+        out += [
+            f"- **{md_escape(brief.title(u.theme))}:** {md_escape(words.reason(u.reason))}" for u in brief.uncovered
+        ]
         out.append("")
 
     if brief.also_likely:

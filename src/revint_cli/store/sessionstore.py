@@ -22,7 +22,7 @@ from revint_cli.fsutil import atomic_write
 from revint_cli.formats.profile import Profile, name_hash, to_data, to_yaml
 from revint_cli.formats.cheatsheet import Sheet
 from revint_cli.formats.cheatsheet import read as read_sheet
-from revint_cli.planning.tailor import Carry
+from revint_cli.planning.draft import Carry
 from revint_cli.vocab import STAGES
 
 _ROUND = re.compile(r"^(sheet|debrief)-(\d+)\.(json|yaml)$")

@@ -416,13 +416,14 @@ def _custom(ask: Prompter, bank: Bank, given: _Answers) -> None:
 
 def _one_custom(ask: Prompter, bank: Bank, answers: Answers) -> dict[str, Any]:
     from revint_cli.planning.tailor import custom_warnings
+    from revint_cli.render.words import warning as worded
 
     stage = str(answers.get("stage", "interview"))
     bank_texts = {q.id: q.text for q in bank.questions.values()}
     text = ask.text("Your question:", validate=question_text)
     while warnings := custom_warnings(text, stage, bank_texts)[0]:
         for warning in warnings:
-            ask.say(f"  ⚠ {warning}", "fg:ansiyellow")
+            ask.say(f"  ⚠ {worded(warning)}", "fg:ansiyellow")
         if ask.confirm("Keep it as it is?", default=False):
             break
         text = ask.text("Your question:", default=text, validate=question_text)
