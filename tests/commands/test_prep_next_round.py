@@ -296,3 +296,21 @@ def test_the_next_round_refuses_answers_files_and_resume(run, debriefed: dict[st
         code, _, err = run("prep", "--next-round", SESSION, *extra)
         assert code == 2
         assert "--next-round starts from the session's profile: change keys with --set" in err
+
+
+def test_the_session_is_read_once_per_next_round(
+    run, work: Path, debriefed: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from revint_cli.store import sessionstore
+
+    calls: list[str] = []
+    real = sessionstore.next_round
+
+    def counted(ref: str) -> Any:
+        calls.append(ref)
+        return real(ref)
+
+    monkeypatch.setattr(sessionstore, "next_round", counted)
+    data = next_round(run, work)
+    assert calls == [SESSION]
+    assert any("recheck" in q for q in data["questions"])  # and its carry-over reached the plan
