@@ -12,7 +12,7 @@ each sentence kept as the `text` of a `legacy` code (never parsed), and shown as
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -140,7 +140,7 @@ def _legacy_item(item: Any) -> Any:
     return item
 
 
-def _legacy_field(data: Any, key: str, convert: Any) -> Any:
+def _legacy_field(data: Any, key: str, convert: Callable[[str], dict[str, Any]]) -> Any:
     """`data` with its sentence under `key` (if it is one) converted."""
     if isinstance(data, dict) and isinstance(data.get(key), str):
         return {**data, key: convert(data[key])}

@@ -2,7 +2,7 @@
 
 sessions/acme-corp-senior-backend-engineer/
     profile.yaml      the latest profile
-    sheet-1.json      the sheet of each round (revint.sheet/1)
+    sheet-1.json      the sheet of each round (revint.sheet/2; a sheet/1 of the first release still reads)
     debrief-1.yaml    what the employer answered in that round
 """
 
