@@ -65,6 +65,17 @@ def profile(rng: random.Random, n: int, themes: list[str]) -> dict[str, object]:
     }
 
 
+def worded(reason: str | dict[str, object]) -> str:
+    """A reason as the sheet words it: a code of revint.sheet/2 through its renderer; the sentence of a
+    revint.sheet/1 (an older release on PYTHONPATH) as it is."""
+    if isinstance(reason, str):
+        return reason
+    from revint_cli.formats.reasons import Reason
+    from revint_cli.render import words
+
+    return words.reason(Reason.model_validate(reason))
+
+
 def main() -> None:
     numbers = [a for a in sys.argv[1:] if a.isdigit()]
     count = int(numbers[0]) if numbers else 2000
@@ -89,7 +100,7 @@ def main() -> None:
             on_sheet = {q["theme"] for q in sheet["questions"]}
             reported = {u["theme"] for u in sheet.get("uncovered", [])}
             for u in sheet.get("uncovered", []):
-                reasons[(str(p["stage"]), u["theme"], u["reason"])] += 1
+                reasons[(str(p["stage"]), u["theme"], worded(u["reason"]))] += 1
             s = stats[str(p["stage"])]
             s["sheets"] += 1
             s["priorities"] += len(p["priorities"])  # type: ignore[arg-type]

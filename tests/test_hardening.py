@@ -400,7 +400,7 @@ def test_every_own_question_is_on_the_sheet_or_in_the_backups(cli: Cli, work: Pa
     assert sheet["planned_minutes"] <= 30
     left_out = [q for q in sheet["backup"] if q["source"] == "custom"]
     assert left_out
-    assert all("did not fit in your 30 minutes" in q["warnings"] for q in left_out)
+    assert all({"code": "did-not-fit", "params": {"minutes": 30}} in q["warnings"] for q in left_out)
 
 
 # ----- 9. the next round ---------------------------------------------------------------------------------------
@@ -426,7 +426,9 @@ def test_the_next_round_has_its_own_files_and_keeps_red_answers(
     assert written["profile"]["stage"] == "final"  # the stage after the interview, as suggested
     assert written["profile"]["minutes"] == 20  # the previous round's minutes
     item = next(q for q in [*written["questions"], *written["backup"]] if q["id"] == red)
-    assert "cross-check a red answer" in item["recheck"]
+    first = json.loads((revint_home / "sessions" / acme_session / "sheet-1.json").read_text(encoding="utf-8"))
+    before = next(q for q in first["questions"] if q["id"] == red).get("ask") or {"role": "interviewer"}
+    assert item["recheck"]["role"] == before["role"]  # whose red answer is cross-checked, as data
 
 
 def test_the_next_round_reads_its_session_once_and_keeps_its_meta_apart(

@@ -15,7 +15,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
+from revint_cli.formats.reasons import Warning
 from revint_cli.render import markdown as render
+from revint_cli.render import words
 from revint_cli.formats.profile import Profile
 from revint_cli.formats.cheatsheet import Sheet
 from revint_cli.planning.tailor import plan
@@ -182,7 +184,8 @@ def test_warning_of_a_custom_question_stays_off_the_printed_sheet() -> None:
     assert item_line(first).startswith("[ ] Is there a gym? (~2 min)")
     assert not any("yes/no" in item_line(sub) for sub in sublist(first))
     assert "yes/no" not in text
-    assert any("yes/no" in w for w in the_plan.questions[0].warnings)
+    assert the_plan.questions[0].warnings == [Warning(code="closed-question")]
+    assert any("yes/no" in words.warning(w) for w in the_plan.questions[0].warnings)
 
 
 # ----- what the candidate types stays literal ------------------------------------------------------------

@@ -17,6 +17,8 @@ from builders import make_profile, sheet_fields
 from test_render import BANK, EVIL_COMPANY, EVIL_NAME, EVIL_NOTE, EVIL_QUESTION, EVIL_ROLE, evil_fields
 
 from revint_cli.render import markdown as render
+from revint_cli.render import sheet as render_sheet
+from revint_cli.render import words
 from revint_cli.render import html as render_html
 from revint_cli.formats.cheatsheet import Item, Sheet
 from revint_cli.planning.tailor import plan
@@ -104,7 +106,7 @@ def article_of(root: Node, item: Item) -> Node:
 
 
 def who(sheet: Sheet, item: Item) -> str:
-    return f"ask {item.ask.label()}" if item.ask else (item.reach or "")
+    return f"ask {item.ask.label()}" if item.ask else (words.reach(item.reach) if item.reach else "")
 
 
 # ----- structure ---------------------------------------------------------------------------------------
@@ -216,7 +218,7 @@ def test_the_page_is_self_contained() -> None:
 def test_the_same_sheet_gives_the_same_page() -> None:
     sheet = plan(BANK, make_profile(**sheet_fields()))
     assert render_html.html(sheet) == render_html.html(Sheet.model_validate_json(sheet.to_json()))
-    assert render.text(sheet, "html", compact=True) == render_html.html(sheet, compact=True)
+    assert render_sheet(sheet, "html", compact=True) == render_html.html(sheet, compact=True)
 
 
 # ----- the compact markdown ------------------------------------------------------------------------------

@@ -51,7 +51,7 @@ def test_json_contract() -> None:
         "backup",
         "uncovered",
     }
-    assert data["schema"] == "revint.sheet/1"
+    assert data["schema"] == "revint.sheet/2"
     assert (data["company"], data["role"]) == ("Initech", "Backend Engineer")
     assert Profile.model_validate(data["profile"]) == profile
     assert data["budget_minutes"] == 30
@@ -71,10 +71,11 @@ def test_json_contract() -> None:
         assert set(q["listen_for"]) == {"green", "red"}
         assert all(isinstance(s, str) for s in q["listen_for"]["green"] + q["listen_for"]["red"])
         assert q["source"] in ("bank", "custom")
-        assert all(isinstance(w, str) for w in q["warnings"])
+        assert all(set(w) <= {"code", "params"} and isinstance(w["code"], str) for w in q["warnings"])
     customs = [q for q in data["questions"] if q["source"] == "custom"]
     assert [(q["id"], q["text"]) for q in customs] == [("custom-1", "Is there a gym?"), ("custom-2", custom[1]["text"])]
-    assert customs[0]["warnings"]  # the own question's warnings are in the JSON (not on the printed sheet)
+    # the own question's warnings are in the JSON (not on the printed sheet), as codes: no English
+    assert customs[0]["warnings"] == [{"code": "closed-question", "params": {}}]
     assert not customs[1]["warnings"]
     asked = [q["ask"] for q in data["questions"]]
     assert {"name": "Ana", "role": "manager"} in asked

@@ -6,7 +6,6 @@ which of two questions comes first give them different weights (bank format v2).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
@@ -17,7 +16,9 @@ from hypothesis import strategies as st
 
 from revint_cli import vocab
 from revint_cli import questionbank as bank_mod
+from revint_cli.formats.reasons import Reach, Reason, Warning
 from revint_cli.render import markdown as render
+from revint_cli.render import words
 from revint_cli.planning import tailor as tailor
 from revint_cli.questionbank import Bank, Question
 from revint_cli.formats.profile import Profile
@@ -320,7 +321,8 @@ def test_closing_minutes_are_reserved_first_and_it_comes_last() -> None:
     assert result.planned_minutes == 5
     assert "a1" in ids(result.backup)
     # the priority is not dropped in silence
-    assert [(u.theme, u.reason.split(":")[0]) for u in result.uncovered] == [("alpha", "no time left")]
+    assert [(u.theme, u.reason) for u in result.uncovered] == [("alpha", Reason(code="no-time", params={"minutes": 4}))]
+    assert words.reason(result.uncovered[0].reason).split(":")[0] == "no time left"
 
 
 def test_closing_is_absent_when_skipped() -> None:
@@ -384,19 +386,25 @@ def test_custom_question_that_does_not_fit_is_a_backup_with_a_warning() -> None:
     result = plan(bank, make_profile(minutes=8, custom_questions=custom))
     assert "custom-1" not in ids(result.questions)
     (backup,) = [b for b in result.backup if b.id == "custom-1"]
-    assert any("8 minutes" in w for w in backup.warnings)
+    assert Warning(code="did-not-fit", params={"minutes": 8}) in backup.warnings
+    assert any("8 minutes" in words.warning(w) for w in backup.warnings)
 
 
-def _warnings(text: str, stage: str = "interview", bank: Bank | None = None) -> list[str]:
+def _coded(text: str, stage: str = "interview", bank: Bank | None = None) -> list[Warning]:
     bank = bank or make_bank([question("a1", "alpha"), closing()])
     custom = [{"text": text, "theme": "alpha", "minutes": 2}]
     result = plan(bank, make_profile(minutes=30, stage=stage, custom_questions=custom))
     (item,) = [i for i in result.questions if i.id == "custom-1"]
-    return item.warnings
+    return list(item.warnings)
+
+
+def _warnings(text: str, stage: str = "interview", bank: Bank | None = None) -> list[str]:
+    return [words.warning(w) for w in _coded(text, stage, bank)]
 
 
 @pytest.mark.parametrize("text", ["Is there a gym?", "Do you use Python", "Can I work from home on Fridays?"])
 def test_closed_question_is_warned(text: str) -> None:
+    assert Warning(code="closed-question") in _coded(text)
     assert any("yes/no" in w for w in _warnings(text))
 
 
@@ -408,6 +416,7 @@ def test_open_question_is_not_warned(text: str) -> None:
 @pytest.mark.parametrize("stage", ["screening", "interview"])
 @pytest.mark.parametrize("text", ["What is the salary range?", "How much paid time off is there?"])
 def test_pay_early_is_warned(stage: str, text: str) -> None:
+    assert Warning(code="pay-too-early", params={"stage": stage}) in _coded(text, stage)
     assert any("pay and time off" in w and stage in w for w in _warnings(text, stage))
 
 
@@ -427,7 +436,8 @@ def test_custom_repeating_a_bank_question_is_warned_and_the_bank_one_left_out() 
     custom = [{"text": "How does the team decide what to build next quarter?", "theme": "alpha", "minutes": 3}]
     result = plan(bank, make_profile(minutes=60, priorities=["alpha"], custom_questions=custom))
     (item,) = [i for i in result.questions if i.id == "custom-1"]
-    assert any("'a1'" in w for w in item.warnings)
+    assert item.warnings == [Warning(code="repeats-bank", params={"question": "a1"})]
+    assert any("'a1'" in words.warning(w) for w in item.warnings)
     assert "a1" not in ids(result.questions) + ids(result.backup)
 
 
@@ -544,7 +554,8 @@ def test_a_priority_no_one_named_can_answer_is_asked_through_someone_else() -> N
     (item,) = result.in_theme("alpha")
     assert item.id == "a-hr"
     assert item.ask is None
-    assert item.reach == "ask to be put in touch with HR"
+    assert item.reach == Reach(audiences=["hr"])
+    assert words.reach(item.reach) == "ask to be put in touch with HR"
     assert result.uncovered == []
     # and the sheet says so where the question stands
     assert "- [ ] What is the story behind a-hr? (~3 min) · ask to be put in touch with HR" in render.markdown(result)
@@ -554,8 +565,9 @@ def test_a_priority_with_no_question_for_the_stage_is_listed_with_the_reason() -
     bank = make_bank([question("a-offer", "alpha", stages=["offer"]), question("b1", "beta"), closing()])
     result = plan(bank, make_profile(minutes=60, stage="screening", priorities=["alpha", "beta"]))
     assert [(u.theme, u.reason) for u in result.uncovered] == [
-        ("alpha", "no question of this theme fits the screening stage")
+        ("alpha", Reason(code="no-stage-fit", params={"stage": "screening"}))
     ]
+    assert words.reason(result.uncovered[0].reason) == "no question of this theme fits the screening stage"
     markdown = render.markdown(result)
     assert "## Not covered on this sheet" in markdown
     assert "- **Alpha:** no question of this theme fits the screening stage" in markdown
@@ -564,13 +576,18 @@ def test_a_priority_with_no_question_for_the_stage_is_listed_with_the_reason() -
 def test_a_priority_with_no_question_for_the_candidate_says_why() -> None:
     bank = make_bank([question("a-junior", "alpha", seniority=["junior"]), closing()])
     result = plan(bank, make_profile(minutes=60, seniority="executive", role_family="data", priorities=["alpha"]))
-    assert [u.reason for u in result.uncovered] == ["no question of this theme fits a executive data role, onsite"]
+    tags = {"seniority": "executive", "role_family": "data", "work_mode": "onsite"}
+    assert [u.reason for u in result.uncovered] == [Reason(code="no-tag-fit", params=dict(tags))]
+    assert [words.reason(u.reason) for u in result.uncovered] == [
+        "no question of this theme fits a executive data role, onsite"
+    ]
 
 
 def test_a_priority_whose_question_is_answered_by_research_says_so() -> None:
     bank = make_bank([question("a-look", "alpha", skip_if_researched=True), closing()])
     result = plan(bank, make_profile(minutes=60, priorities=["alpha"], research={"alpha": "On their blog"}))
-    assert [u.reason for u in result.uncovered] == ["your research note already answers its questions"]
+    assert [u.reason for u in result.uncovered] == [Reason(code="researched")]
+    assert [words.reason(u.reason) for u in result.uncovered] == ["your research note already answers its questions"]
 
 
 @pytest.mark.parametrize("role", ["founder", "executive"])
@@ -588,7 +605,8 @@ def test_a_peer_cannot_answer_skip_level_questions() -> None:
     result = plan(bank, make_profile(minutes=60, priorities=["alpha"], interviewers=[{"role": "peer"}]))
     (item,) = result.in_theme("alpha")
     assert item.ask is None
-    assert item.reach == "ask to be put in touch with the skip-level manager"
+    assert item.reach == Reach(audiences=["skip-level"])
+    assert words.reach(item.reach) == "ask to be put in touch with the skip-level manager"
 
 
 def test_own_questions_are_assigned_to_an_interviewer() -> None:
@@ -611,7 +629,8 @@ def test_an_own_question_that_does_not_fit_never_vanishes() -> None:
     result = plan(bank, make_profile(minutes=5, custom_questions=custom))
     assert ids(result.questions)[:1] == ["custom-1"]
     assert ids(result.backup)[0] == "custom-2"  # the first backup
-    assert result.backup[0].warnings == ["did not fit in your 5 minutes"]
+    assert result.backup[0].warnings == [Warning(code="did-not-fit", params={"minutes": 5})]
+    assert [words.warning(w) for w in result.backup[0].warnings] == ["did not fit in your 5 minutes"]
 
 
 # ----- properties over the shipped bank --------------------------------------------------------------------
@@ -694,12 +713,9 @@ def is_eligible(q: Question, p: Profile) -> bool:
     return fits_candidate(q, p) and (not p.interviewers or any(can_answer(iv.role, q) for iv in p.interviewers))
 
 
-_REPEATS = re.compile(r"repeats the bank question '([^']+)'")
-
-
 def candidates(result: Sheet, p: Profile) -> list[Question]:
     """Eligible bank questions, less the topics left out because a custom question repeats them."""
-    repeated = {m for i in result.all_items() for w in i.warnings for m in _REPEATS.findall(w)}
+    repeated = {str(w.params["question"]) for i in result.all_items() for w in i.warnings if w.code == "repeats-bank"}
     topics = {SHIPPED.questions[r].topic_id for r in repeated}
     return [q for q in SHIPPED.questions.values() if is_eligible(q, p) and q.topic_id not in topics]
 

@@ -61,7 +61,6 @@ SENIORITIES: tuple[Seniority, ...] = get_args(Seniority)
 ROLE_FAMILIES: tuple[RoleFamily, ...] = get_args(RoleFamily)
 WORK_MODES: tuple[WorkMode, ...] = get_args(WorkMode)
 FORMATS: tuple[Format, ...] = get_args(Format)
-SHEET_FORMATS = ("md", "json", "html")  # what a sheet is written as; the file suffix is the format
 SECTORS: tuple[Sector, ...] = get_args(Sector)
 EMPLOYERS: tuple[Employer, ...] = get_args(Employer)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from revint_cli.render import markdown as render
+from revint_cli import render
 from revint_cli.formats.cheatsheet import read
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -51,7 +51,7 @@ def test_the_page_opens_in_the_browser(cli: Cli, session: Path, opened: list[str
     assert opened == [page.resolve().as_uri()]
     assert out == ""
     assert err == f"Opened in your browser: {page}\n"
-    assert page.read_text(encoding="utf-8") == render.text(read(session / "sheet-1.json"), "html")
+    assert page.read_text(encoding="utf-8") == render.sheet(read(session / "sheet-1.json"), "html")
 
 
 def test_compact_has_its_own_page(cli: Cli, session: Path, opened: list[str]) -> None:

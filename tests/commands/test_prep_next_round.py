@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from revint_cli.formats.reasons import Recheck
+from revint_cli.render import words
 from support_sessions import ACME, debrief_data, debrief_examples, sheet, write_bank, write_yaml
 
 SESSION = "umbrella-engineer"
@@ -84,6 +86,10 @@ def debriefed(run, work: Path, revint_home: Path) -> dict[str, Any]:
     return first
 
 
+def worded_recheck(item: dict[str, Any]) -> str:
+    return words.recheck(Recheck.model_validate(item["recheck"]))
+
+
 def next_round(run, work: Path, *extra: str, minutes: int = 60) -> dict[str, Any]:
     argv = ["prep", "--next-round", SESSION, "--no-input", "-o", "next.json", "--format", "json", "--force"]
     code, _, err = run(*argv, "--set", f"minutes={minutes}", *extra)  # the time is asked again each round
@@ -116,7 +122,8 @@ def test_the_next_round_follows_every_rule(run, work: Path, revint_home: Path, d
         item = next(q for q in questions if q["id"] == red)
         assert before is not None
         assert item["ask"]["role"] != before
-        assert item["recheck"] == f"asked again to cross-check a red answer from the {before}"
+        assert item["recheck"] == {"role": before, "other_named": True}  # data: who gave the red answer
+        assert worded_recheck(item) == f"asked again to cross-check a red answer from the {before}"
     assert [q for q in ids(questions) if q.startswith("team-")][0] == "team-a"
     # Nothing else is marked.
     assert [q["id"] for q in [*questions, *data["backup"]] if "recheck" in q] == ["team-a", "culture-a"]
@@ -135,7 +142,10 @@ def test_a_red_answer_with_no_one_else_named(run, work: Path, debriefed: dict[st
     data = next_round(run, work, "--set", f"interviewers=[{{name: {same['name']}, role: {same['role']}}}]")
     item = next(q for q in data["questions"] if q["id"] == "team-a")
     assert item["ask"] == same
-    assert item["recheck"] == f"asked again to cross-check a red answer from the {before} (no one else named to ask)"
+    assert item["recheck"] == {"role": before, "other_named": False}
+    assert (
+        worded_recheck(item) == f"asked again to cross-check a red answer from the {before} (no one else named to ask)"
+    )
 
 
 def test_a_red_answer_with_nobody_named(run, work: Path, debriefed: dict[str, Any]) -> None:
@@ -143,7 +153,8 @@ def test_a_red_answer_with_nobody_named(run, work: Path, debriefed: dict[str, An
     assert data["profile"].get("interviewers", []) == []  # the people change from round to round
     item = next(q for q in data["questions"] if q["id"] == "team-a")
     assert item.get("ask") is None
-    assert item["recheck"].endswith("(no one else named to ask)")
+    assert item["recheck"]["other_named"] is False
+    assert worded_recheck(item).endswith("(no one else named to ask)")
 
 
 def test_the_latest_rating_counts_over_rounds(run, work: Path, revint_home: Path, debriefed: dict[str, Any]) -> None:
@@ -285,3 +296,21 @@ def test_the_next_round_refuses_answers_files_and_resume(run, debriefed: dict[st
         code, _, err = run("prep", "--next-round", SESSION, *extra)
         assert code == 2
         assert "--next-round starts from the session's profile: change keys with --set" in err
+
+
+def test_the_session_is_read_once_per_next_round(
+    run, work: Path, debriefed: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from revint_cli.store import sessionstore
+
+    calls: list[str] = []
+    real = sessionstore.next_round
+
+    def counted(ref: str) -> Any:
+        calls.append(ref)
+        return real(ref)
+
+    monkeypatch.setattr(sessionstore, "next_round", counted)
+    data = next_round(run, work)
+    assert calls == [SESSION]
+    assert any("recheck" in q for q in data["questions"])  # and its carry-over reached the plan

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from revint_cli import answers, console
+from revint_cli import answers, console, render
 from revint_cli.answers import Answers, Gathered, Save
 from revint_cli.commands import WriteOptions
 from revint_cli.console import Shown
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 NEEDS_TERMINAL = N_("revint brief needs a terminal; use --answers FILE (see revint brief --help)")
 REQUIRED = ("company", "role")
-FORMATS = ("md", "json")
+FORMATS = render.formats("brief")
 
 
 def _missing(record: bool, data: Answers, meta: Meta) -> list[str]:
@@ -69,10 +69,9 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
     got = answers.gather(spec, opts.answers, interactive=interactive, ask=functools.partial(_ask, bank, opts.record))
     profile = validate(bank(), got)
     from revint_cli.interviewer.plan import plan
-    from revint_cli.render.brief_md import markdown
 
     result = plan(bank(), profile)
-    text = result.to_json() if opts.fmt == "json" else markdown(result)
+    text: str = render.renderer("brief", opts.fmt)(result)
     written = write(profile, text, opts, got)
     got.recorder.discard()
     shown = Shown(out=[text] if written.brief is None else [])
@@ -168,6 +167,8 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def summary(result: Brief, written: Written) -> Shown:
     """What the terminal shows after a brief: the themes, the minutes, where things went. Plain text."""
+    from revint_cli.render import words
+
     rows = [
         (result.title(theme), str(sum(1 for i in result.questions if i.theme == theme)))
         for theme in dict.fromkeys(i.theme for i in result.questions)
@@ -178,7 +179,7 @@ def summary(result: Brief, written: Written) -> Shown:
         console.plain(_counts(result, drafted)),
     ]
     err += [
-        console.plain(_("⚠ {theme}: {reason}").format(theme=result.title(u.theme), reason=u.reason))
+        console.plain(_("⚠ {theme}: {reason}").format(theme=result.title(u.theme), reason=words.reason(u.reason)))
         for u in result.uncovered
     ]
     where = (
@@ -228,7 +229,6 @@ def compare(bank: Bank, first: Path, second: Path, fmt: str) -> Shown:
     from revint_cli import loading
     from revint_cli.interviewer.answers import BriefProfile, check_against_bank, prompt_texts
     from revint_cli.interviewer.differences import compare as differences
-    from revint_cli.render.brief_compare_md import comparison_markdown
 
     profiles = []
     for path in (first, second):
@@ -242,7 +242,7 @@ def compare(bank: Bank, first: Path, second: Path, fmt: str) -> Shown:
     result = differences(
         profiles[0], profiles[1], prompt_texts(bank), (_who(profiles[0], first), _who(profiles[1], second))
     )
-    text = result.to_json() if fmt == "json" else comparison_markdown(result)
+    text: str = render.renderer("brief-compare", fmt)(result)
     n = len(result.differences)
     counted = ngettext("{count} difference, {agreed} the same", "{count} differences, {agreed} the same", n)
     return Shown(out=[text], err=[console.plain(counted.format(count=n, agreed=len(result.agreed)))])

@@ -131,7 +131,7 @@ def _ask(bank: Bank, session: Session, data: Answers, meta: Meta, save: Save, re
 
 
 def fit_report(bank: Bank, priorities: list[str], fit: Fit) -> Shown:
-    from revint_cli.planning.fit import percent
+    from revint_cli.render.words import percent
 
     grid = console.table("theme")
     grid.add_column("asked", justify="right")

@@ -11,8 +11,7 @@ from __future__ import annotations
 import webbrowser
 from pathlib import Path
 
-from revint_cli import console
-from revint_cli.render import markdown as render
+from revint_cli import console, render
 from revint_cli.store import sessionstore as sessions
 from revint_cli.console import Shown
 from revint_cli.fsutil import atomic_write
@@ -22,7 +21,7 @@ def page(session: sessions.Session, *, compact: bool) -> Path:
     """Write the page of the session's latest sheet and return its path."""
     round_ = session.latest_round
     path = session.path / f"sheet-{round_}{'-compact' if compact else ''}.html"
-    atomic_write(path, render.text(session.sheet(round_), "html", compact=compact))
+    atomic_write(path, render.sheet(session.sheet(round_), "html", compact=compact))
     return path
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from revint_cli import answers, console
+from revint_cli import answers, console, render
 from revint_cli.answers import Answers, Gathered, Save
 from revint_cli.commands import WriteOptions
 from revint_cli.console import Shown
@@ -23,19 +23,18 @@ from revint_cli.fsutil import atomic_write
 from revint_cli.i18n import N_
 from revint_cli.store.draftstore import Meta
 from revint_cli.titles import GUESSED
-from revint_cli.vocab import SHEET_FORMATS
 from revint_cli.wizard.candidate import ASKED_KEYS
 
 if TYPE_CHECKING:
     from revint_cli.questionbank import Bank
     from revint_cli.formats.profile import Profile
     from revint_cli.formats.cheatsheet import Sheet
-    from revint_cli.planning.tailor import Carry
+    from revint_cli.planning.draft import Carry
 
 # The models, the YAML reader and the bank are imported where they are used: a wizard started from
 # scratch shows its first prompt before any of them is needed (see benchmarks/first_prompt.py).
 
-FORMATS = SHEET_FORMATS
+FORMATS = render.formats("sheet")
 NEEDS_TERMINAL = N_("revint prep needs a terminal; use --answers FILE (see revint prep --help)")
 REQUIRED = ("company", "role")
 
@@ -77,7 +76,7 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
     )
     profile = validate(bank(), got)
     sheet = plan(bank(), profile, got.meta.next_round, carried)
-    text = _render(sheet, opts.fmt, opts.compact)
+    text = render.sheet(sheet, opts.fmt, compact=opts.compact)
     written = write(profile, text, opts, got, round_name)
     from revint_cli.store import sessionstore as sessions
 
@@ -86,12 +85,6 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
     shown = Shown(out=[text] if written.sheet is None else [])
     guessed = [key for key in GUESSED if key not in got.data and getattr(profile, key) is not None]
     return shown.extend(summary(sheet, written, name, guessed))
-
-
-def _render(sheet: Sheet, fmt: str, compact: bool) -> str:
-    from revint_cli.render import markdown as render
-
-    return render.text(sheet, fmt, compact=compact)
 
 
 def check_compact(fmt: str, compact: bool) -> None:
@@ -193,6 +186,8 @@ def _same_file(a: Path, b: Path) -> bool:
 def summary(sheet: Sheet, written: Written, session: str, guessed: Sequence[str] = ()) -> Shown:
     """What the terminal shows after a prep: the themes, the minutes, every warning, where things went.
     Plain text: loading rich would take longer than the whole prep."""
+    from revint_cli.render import words
+
     rows = [
         (sheet.title(theme), str(len(items)), str(sum(i.minutes for i in items)))
         for theme in sheet.theme_order()
@@ -208,8 +203,10 @@ def summary(sheet: Sheet, written: Written, session: str, guessed: Sequence[str]
     if guessed:
         values = ", ".join(f"{key} {getattr(sheet.profile, key)}" for key in guessed)
         err.append(console.plain(f"Not in your answers, so read from the role: {values} (set them to change)"))
-    err += [console.plain(f"⚠ your question '{i.text}': {w}") for i in sheet.all_items() for w in i.warnings]
-    err += [console.plain(f"⚠ not covered: {sheet.title(gap.theme)}: {gap.reason}") for gap in sheet.uncovered]
+    err += [
+        console.plain(f"⚠ your question '{i.text}': {words.warning(w)}") for i in sheet.all_items() for w in i.warnings
+    ]
+    err += [console.plain(f"⚠ not covered: {sheet.title(g.theme)}: {words.reason(g.reason)}") for g in sheet.uncovered]
     if written.sheet is None:
         err.append(console.plain("Sheet printed to standard output"))
     else:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from revint_cli import console
 from revint_cli.store import sessionstore as sessions_mod
 from revint_cli.console import Shown
-from revint_cli.planning.fit import percent, rounded
+from revint_cli.i18n import _, ngettext
+from revint_cli.planning.fit import rounded
+from revint_cli.render.words import percent
 from revint_cli.untrusted import to_json
 
 
@@ -27,13 +29,13 @@ def run(*, json_out: bool) -> Shown:
         ]
         return Shown(out=[to_json(rows)])
     if not found:
-        return Shown(out=[console.line("No sessions yet: each finished revint prep is kept as one.")])
+        return Shown(out=[console.line(_("No sessions yet: each finished revint prep is kept as one."))])
     out: list[object] = []
     for s, fit in zip(found, fits, strict=True):  # the name to type on a line of its own, never cut
-        fit_text = "not debriefed" if fit is None else f"fit {percent(fit.overall)}"
+        fit_text = _("not debriefed") if fit is None else _("fit {percent}").format(percent=percent(fit.overall))
         date = f" · {s.profile.date.isoformat()}" if s.profile.date else ""
         out.append(console.line((s.name, "bold")))
-        rounds = f"{s.latest_round} round{'s' if s.latest_round != 1 else ''}"
+        rounds = ngettext("{n} round", "{n} rounds", s.latest_round).format(n=s.latest_round)
         out.append(
             console.line(f"  {s.profile.company} · {s.profile.role} · {s.profile.stage}{date} · {rounds} · {fit_text}")
         )

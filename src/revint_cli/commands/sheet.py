@@ -7,8 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from revint_cli import console
-from revint_cli.render import markdown as render
+from revint_cli import console, render
 from revint_cli.store import sessionstore as sessions
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
@@ -41,7 +40,7 @@ def target(session: sessions.Session, round_: int, opts: Options) -> Path | None
 def run(ref: str, opts: Options) -> Shown:
     session = sessions.resolve(ref)
     round_ = opts.round or session.latest_round
-    text = render.text(session.sheet(round_), opts.fmt, compact=opts.compact)
+    text = render.sheet(session.sheet(round_), opts.fmt, compact=opts.compact)
     path = target(session, round_, opts)
     if path is None:
         return Shown(out=[text])

@@ -1,25 +1,32 @@
-"""The cheat sheet as data: the `revint.sheet/1` contract, one typed model.
+"""The cheat sheet as data: the `revint.sheet/2` contract, one typed model.
 
-The planner (tailor) builds a `Sheet`; the renderers (markdown, JSON) read it; sessions write it as JSON and
-read it back through the same model, so a hand-edited sheet fails with its file and line, never deep inside
-a command.
+The planner (`planning.tailor`) builds a `Sheet`; the renderers (`render`) read it; sessions write it as JSON
+and read it back through the same model, so a hand-edited sheet fails with its file and line, never deep
+inside a command. What the planner says about a question or a theme (a warning, why it is asked again, whom
+to ask to be put in touch with, why a priority is not covered) is a code with parameters
+(`formats.reasons`), worded only by `render.words`.
+
+A sheet of the first release (`revint.sheet/1`) held those as English sentences: it is read all the same,
+each sentence kept as the `text` of a `legacy` code (never parsed), and shown as it was written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from revint_cli import loading
 from revint_cli.fields import Id, Line, Note, Strict
 from revint_cli.formats.profile import Interviewer, Profile, to_data
+from revint_cli.formats.reasons import Reach, Reason, Recheck, Warning
 from revint_cli.untrusted import to_json
 from revint_cli.vocab import CLOSING_THEME
 
-SCHEMA = "revint.sheet/1"
+SCHEMA = "revint.sheet/2"
+FIRST_RELEASE = "revint.sheet/1"
 Words = Annotated[str, Field(max_length=2000)]
 
 
@@ -40,20 +47,20 @@ class Item(Strict):
     follow_ups: list[Words] = Field(default_factory=list)
     listen_for: Signals = Field(default_factory=Signals)
     source: Literal["bank", "custom"] = "bank"
-    warnings: list[Words] = Field(default_factory=list)
-    recheck: Words | None = None  # next round: why it is asked again
-    reach: Words | None = None  # nobody named can answer it: whom to ask to be put in touch with
+    warnings: list[Warning] = Field(default_factory=list)  # the candidate's own question: what to know about it
+    recheck: Recheck | None = None  # next round: why it is asked again
+    reach: Reach | None = None  # nobody named can answer it: whom to ask to be put in touch with
 
 
 class Uncovered(Strict):
     """A priority theme the sheet could not cover, and why."""
 
     theme: Id
-    reason: Words
+    reason: Reason
 
 
 class Sheet(Strict):
-    schema_: Literal["revint.sheet/1"] = Field("revint.sheet/1", alias="schema")
+    schema_: Literal["revint.sheet/2"] = Field("revint.sheet/2", alias="schema")
     company: Line
     role: Line
     profile: Profile
@@ -66,6 +73,11 @@ class Sheet(Strict):
     uncovered: list[Uncovered] = Field(default_factory=list)
 
     model_config = {"populate_by_name": True}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _first_release(cls, data: Any) -> Any:
+        return from_first_release(data)
 
     def all_items(self) -> Iterator[Item]:
         yield from self.questions
@@ -96,7 +108,47 @@ class Sheet(Strict):
         return to_json(data)
 
 
+def from_first_release(data: Any) -> Any:
+    """The data of a `revint.sheet/1` sheet as `revint.sheet/2`: each English sentence becomes the `text` of
+    a `legacy` code, as it was. Anything else (a sheet/2, or data that is no sheet) is returned unchanged,
+    for the model to check."""
+    if not isinstance(data, dict) or data.get("schema") != FIRST_RELEASE:
+        return data
+    out = {**data, "schema": SCHEMA}
+    for key in ("questions", "backup"):
+        if isinstance(data.get(key), list):
+            out[key] = [_legacy_item(item) for item in data[key]]
+    if isinstance(data.get("uncovered"), list):
+        out["uncovered"] = [_legacy_field(gap, "reason", _coded) for gap in data["uncovered"]]
+    return out
+
+
+def _coded(text: str) -> dict[str, Any]:
+    return {"code": "legacy", "params": {"text": text}}
+
+
+def _worded(text: str) -> dict[str, Any]:
+    return {"text": text}
+
+
+def _legacy_item(item: Any) -> Any:
+    if not isinstance(item, dict):
+        return item
+    item = _legacy_field(_legacy_field(item, "recheck", _worded), "reach", _worded)
+    if isinstance(item.get("warnings"), list):
+        item = {**item, "warnings": [_coded(w) if isinstance(w, str) else w for w in item["warnings"]]}
+    return item
+
+
+def _legacy_field(data: Any, key: str, convert: Callable[[str], dict[str, Any]]) -> Any:
+    """`data` with its sentence under `key` (if it is one) converted."""
+    if isinstance(data, dict) and isinstance(data.get(key), str):
+        return {**data, key: convert(data[key])}
+    return data
+
+
 def read(path: Path) -> Sheet:
-    """A sheet revint wrote, checked: any problem is `FILE:LINE: where: what`, exit 2."""
+    """A sheet revint wrote, of this release or the first, checked: any problem is `FILE:LINE: where: what`,
+    exit 2."""
     sheet, _ = loading.load(path, Sheet)
     return sheet

@@ -12,8 +12,9 @@ from pydantic import Field, model_validator
 from revint_cli import loading, yamlio
 from revint_cli.questionbank import Bank
 from revint_cli.errors import RevintError
-from revint_cli.titles import suggested
 from revint_cli.i18n import _
+from revint_cli.labels import AUDIENCE_NAME, AUDIENCE_THE, label
+from revint_cli.titles import suggested
 from revint_cli.fields import Id, Line, Note, OwnQuestionText, ProfileMinutes, QuestionMinutes, Strict, version
 from revint_cli.vocab import (
     MAX_INTERVIEWERS,
@@ -44,20 +45,9 @@ class Interviewer(Strict):
 
     def label(self) -> str:
         """How a sheet names them: "Sam Lee (manager)", or "the peer", "HR"."""
-        return f"{self.name} ({ROLE_NAMES[self.role]})" if self.name else ROLE_THE[self.role]
-
-
-# How a role reads in a sentence ("ask the peer", "ask HR", "Sam Lee (HR)").
-ROLE_NAMES = {
-    "manager": "manager",
-    "peer": "peer",
-    "hr": "HR",
-    "recruiter": "recruiter",
-    "skip-level": "skip-level manager",
-    "founder": "founder",
-    "executive": "executive",
-}
-ROLE_THE = {role: ("HR" if role == "hr" else f"the {name}") for role, name in ROLE_NAMES.items()}
+        if self.name:
+            return _("{name} ({role})").format(name=self.name, role=label(AUDIENCE_NAME, self.role))
+        return label(AUDIENCE_THE, self.role)
 
 
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]

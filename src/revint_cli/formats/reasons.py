@@ -7,7 +7,7 @@ and nothing ever parses a sentence another module wrote.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -33,7 +33,8 @@ WarningCode = Literal[
     "did-not-fit",  # params: minutes (the candidate's budget)
     "legacy",  # params: text
 ]
-Param = str | int | list[str]
+# A number first: sheets are read back through the YAML reader, which gives every scalar as a string.
+Param = Annotated[int | str | list[str], Field(union_mode="left_to_right")]
 
 
 class Reason(Strict):
@@ -50,7 +51,8 @@ class Recheck(Strict):
     """A question asked again because an earlier round's answer was red: who gave that answer, and whether
     someone else is named to ask this time."""
 
-    role: str  # an audience id, or "interviewer" when the earlier round named nobody
+    role: str | None = None  # an audience id, or "interviewer" when the earlier round named nobody; None on a
+    # sheet of the first release, which kept only the wording
     other_named: bool = True
     text: str | None = None  # the wording of a sheet of the first release, kept as it was
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
+from revint_cli.formats.reasons import Reach
 from revint_cli.fields import Id, Line, Note, Strict
 from revint_cli.formats.cheatsheet import Item, Uncovered
 from revint_cli.formats.profile import Interviewer, Profile
@@ -100,11 +101,11 @@ class Brief(Strict):
         return to_json(data)
 
 
-def _refer(reach: str | None) -> str | None:
-    prefix = "ask to be put in touch with "
-    if reach and reach.startswith(prefix):
-        return f"Offer to put them in touch with {reach.removeprefix(prefix)}"
-    return reach
+def _refer(reach: Reach | None) -> str | None:
+    """Whom the interviewer offers to put the candidate in touch with, worded by `render.words`."""
+    from revint_cli.render import words
+
+    return words.refer(reach) if reach else None
 
 
 def _item(item: Item, profile: BriefProfile) -> BriefItem:

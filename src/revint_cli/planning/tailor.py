@@ -1,6 +1,8 @@
 """Choosing the questions: pure functions from a bank and a profile to a sheet. No terminal here.
 
-The rules, each one function below, applied in this order by `plan`:
+The rules, each one function below, applied in this order by `plan` to the sheet being planned
+(`planning.draft.Draft`). What a rule says about a question or a theme is data, a code with its parameters
+(`formats.reasons`), never a sentence: `render.words` words it.
 1. `eligible`: a question fits when its theme is not skipped, its stage window holds the profile's stage,
    its tags admit the profile's seniority, role family and work mode, and (with interviewers named) one of
    them can answer it (a founder or an executive answers what a skip-level manager can). A
@@ -13,18 +15,24 @@ The rules, each one function below, applied in this order by `plan`:
 3. `own_questions`: the candidate's own questions come first in their themes and are assigned to an
    interviewer like any other; one that repeats a bank question leaves out that question's whole topic.
    An own question that does not fit the time goes to the backups with a warning: it never vanishes.
+   Its warnings (`Warning`): `closed-question`, `pay-too-early` (before the final stage), `repeats-bank`
+   (with the id of the bank question left out), `did-not-fit`.
 4. `closing_question`: the best question of the closing theme (next steps) that fits; its minutes are
    reserved first, so a long best one never leaves the sheet without one.
 5. `coverage`: coverage before depth: each priority theme gets a question; the candidate's own questions
    count. A sheet never holds two questions of one topic.
 6. `reach`: a priority theme that none of the named people can answer still gets its best question for the
-   stage, marked with whom to ask to be put in touch with, before any theme gets a second question; a
-   priority with no question at all is listed as uncovered, with the reason.
+   stage, marked with whom to ask to be put in touch with (`Reach`: the audiences that can answer it),
+   before any theme gets a second question; a priority with no question at all is listed as uncovered,
+   with the reason (`Reason`: `no-time`, `nobody-can-answer`, `no-stage-fit`, `no-tag-fit`,
+   `answered-earlier`, `researched`, `unknown-theme`, `no-questions`).
 7. `depth`: the promoted themes (`promoted_themes`: remote-work for remote and hybrid candidates, the salary
    range at a screening call), then a second question per priority, one per other theme, a third per priority.
 8. `fill`: minutes left over are filled, one more question per theme and round, while any question fits.
 9. `backups`: the candidate's own questions that did not fit, red answers of an earlier round that could
    not be asked again (kept as reminders), then the best questions left out, nearest to being chosen.
+A question asked again after a red answer (rules 2 and 9) says so (`Recheck`: who gave the answer, and
+whether someone else is named to ask it this time).
 The planned minutes never exceed the budget. The same profile and bank always give the same sheet.
 """
 
@@ -33,12 +41,13 @@ from __future__ import annotations
 import difflib
 import re
 import zlib
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
 
+from revint_cli.formats.cheatsheet import Item, Sheet, Uncovered
+from revint_cli.formats.profile import CustomQuestion, Profile
+from revint_cli.formats.reasons import Reach, Reason, Warning
+from revint_cli.planning.draft import Asker, Carry, Draft
 from revint_cli.questionbank import Bank, Question, looks_closed
-from revint_cli.formats.profile import ROLE_THE, CustomQuestion, Interviewer, Profile
-from revint_cli.formats.cheatsheet import Item, Sheet, Signals, Uncovered
 from revint_cli.vocab import (
     AUDIENCES,
     CLOSING_THEME,
@@ -57,16 +66,6 @@ _PAY = re.compile(
     r"\b(pay|paid|salary|salaries|compensation|bonus(es)?|equity|stock|options|raise|wage|vacation|holidays?|pto|time off|leave)\b",
     re.I,
 )
-
-
-@dataclass(frozen=True)
-class Carry:
-    """What an earlier round tells the next one (see `revint prep --next-round`)."""
-
-    first: Sequence[str] = ()  # question ids to put first in their theme (yellow and red answers)
-    done: Collection[str] = ()  # question ids not to ask again (green answers)
-    recheck: Mapping[str, str] = field(default_factory=dict)  # question id -> role that answered red
-    themes_first: Sequence[str] = ()  # priority themes to cover first (nobody has answered them yet)
 
 
 # ----- rule 1: eligibility --------------------------------------------------------------------------------
@@ -131,110 +130,19 @@ def rank(questions: Iterable[Question], profile: Profile, first: Sequence[str] =
     )
 
 
-# ----- the plan under construction -----------------------------------------------------------------------
-
-
-# Minutes of questions one interviewer may carry beyond the other before a question goes to the second best
-# person to ask it: the person the bank names first gets the question, unless that unbalances the meeting.
-PREFERENCE_MINUTES = 4
-
-
-class _Asker:
-    """Assigns each question to an interviewer who can answer it: the one the bank names first in its
-    audience (benefits to HR, the day-to-day to a peer), unless that person already carries more than
-    PREFERENCE_MINUTES more than the other; then the minutes are spread."""
-
-    def __init__(self, interviewers: Sequence[Interviewer]):
-        self.people = list(interviewers)
-        self.load = [0] * len(self.people)
-
-    def pick(self, can: Sequence[int], minutes: int, count: bool, rank: Callable[[int], int]) -> Interviewer | None:
-        if not can:
-            return None
-        best = min(can, key=lambda i: (self.load[i] + PREFERENCE_MINUTES * rank(i), i))
-        if count:
-            self.load[best] += minutes
-        return self.people[best]
-
-    def for_question(self, question: Question, *, count: bool = True, avoid: str | None = None) -> Interviewer | None:
-        can = [i for i, p in enumerate(self.people) if question.answerable_by(p.role)]
-        if avoid is not None and any(self.people[i].role != avoid for i in can):
-            can = [i for i in can if self.people[i].role != avoid]
-        return self.pick(can, question.minutes, count, lambda i: question.rank_of(self.people[i].role))
-
-    def for_own(self, minutes: int, *, count: bool = True) -> Interviewer | None:
-        return self.pick(list(range(len(self.people))), minutes, count, lambda i: 0)
-
-
-@dataclass
-class _Draft:
-    """The sheet being planned: what is chosen, the minutes left, the topics used."""
-
-    profile: Profile
-    carry: Carry
-    asker: _Asker
-    left: int
-    ranked: dict[str, list[Question]] = field(default_factory=dict)
-    chosen: dict[str, Item] = field(default_factory=dict)  # question id -> item, in the order chosen
-    topics: set[str] = field(default_factory=set)
-    own: list[Item] = field(default_factory=list)
-    own_left_out: list[Item] = field(default_factory=list)
-    count: dict[str, int] = field(default_factory=dict)
-    uncovered: list[Uncovered] = field(default_factory=list)
-
-    def fits(self, question: Question) -> bool:
-        return question.id not in self.chosen and question.topic_id not in self.topics and question.minutes <= self.left
-
-    def take(self, question: Question, *, reach: str | None = None) -> bool:
-        if not self.fits(question):
-            return False
-        self.chosen[question.id] = self.item(question, reach=reach)
-        self.topics.add(question.topic_id)
-        self.left -= question.minutes
-        self.count[question.theme] = self.count.get(question.theme, 0) + 1
-        return True
-
-    def take_best(self, theme: str) -> bool:
-        return any(self.take(q) for q in self.ranked.get(theme, []))
-
-    def item(self, question: Question, *, count: bool = True, reach: str | None = None) -> Item:
-        """The sheet item for `question`, assigned to someone; a red answer's question goes to someone else
-        than the person who gave it when anyone else is named, and says why it is asked again."""
-        recheck_role = self.carry.recheck.get(question.id)
-        ask = None if reach else self.asker.for_question(question, count=count, avoid=recheck_role)
-        recheck = None
-        if recheck_role is not None:
-            other = ask is not None and ask.role != recheck_role
-            recheck = f"asked again to cross-check a red answer from {ROLE_THE.get(recheck_role, recheck_role)}" + (
-                "" if other else " (no one else named to ask)"
-            )
-        return Item(
-            id=question.id,
-            theme=question.theme,
-            text=question.text,
-            minutes=question.minutes,
-            ask=ask,
-            why=question.why,
-            follow_ups=list(question.follow_ups),
-            listen_for=Signals(green=list(question.listen_for.green), red=list(question.listen_for.red)),
-            recheck=recheck,
-            reach=reach,
-        )
-
-
 # ----- rule 3: the candidate's own questions -------------------------------------------------------------
 
 
-def custom_warnings(text: str, stage: str, bank_texts: Mapping[str, str]) -> tuple[list[str], str | None]:
+def custom_warnings(text: str, stage: str, bank_texts: Mapping[str, str]) -> tuple[list[Warning], str | None]:
     """Warnings for the candidate's own question, and the id of the bank question it repeats, if any."""
-    warnings: list[str] = []
+    warnings: list[Warning] = []
     if looks_closed(text):
-        warnings.append("looks like a yes/no question: open it with What, How or Tell me about")
+        warnings.append(Warning(code="closed-question"))
     if stage not in LATE_STAGES and _PAY.search(text):
-        warnings.append(f"pay and time off usually wait for the final stage or the offer (this is {stage})")
+        warnings.append(Warning(code="pay-too-early", params={"stage": stage}))
     repeats = _closest(text, bank_texts)
     if repeats:
-        warnings.append(f"repeats the bank question '{repeats}', so that one is left out")
+        warnings.append(Warning(code="repeats-bank", params={"question": repeats}))
     return warnings, repeats
 
 
@@ -252,7 +160,7 @@ def _closest(text: str, bank_texts: Mapping[str, str]) -> str | None:
     return None
 
 
-def own_questions(draft: _Draft, customs: Sequence[CustomQuestion], bank: Bank) -> set[str]:
+def own_questions(draft: Draft, customs: Sequence[CustomQuestion], bank: Bank) -> set[str]:
     """Rule 3. Returns the topics the candidate's own questions repeat, to be left out of the bank's choice."""
     bank_texts = {q.id: q.text for q in bank.questions.values()}
     repeated: set[str] = set()
@@ -265,7 +173,7 @@ def own_questions(draft: _Draft, customs: Sequence[CustomQuestion], bank: Bank) 
             draft.left -= custom.minutes
             draft.count[custom.theme] = draft.count.get(custom.theme, 0) + 1
         else:
-            warnings.append(f"did not fit in your {draft.profile.minutes} minutes")
+            warnings.append(Warning(code="did-not-fit", params={"minutes": draft.profile.minutes}))
         own = Item(
             id=f"custom-{n}",
             theme=custom.theme,
@@ -282,7 +190,7 @@ def own_questions(draft: _Draft, customs: Sequence[CustomQuestion], bank: Bank) 
 # ----- rules 4, 5 and 7: the closing question, coverage and depth -----------------------------------------
 
 
-def closing_question(draft: _Draft) -> None:
+def closing_question(draft: Draft) -> None:
     """Rule 4."""
     draft.take_best(CLOSING_THEME)
 
@@ -296,18 +204,18 @@ def promoted_themes(bank: Bank, profile: Profile, priorities: Sequence[str]) -> 
     return [t for t in themes if t in bank.themes and t not in priorities and t not in profile.skip_themes]
 
 
-def coverage(draft: _Draft, priorities: Sequence[str]) -> None:
+def coverage(draft: Draft, priorities: Sequence[str]) -> None:
     """Rule 5: one question for each priority."""
     _passes(draft, [(priorities, 1)])
 
 
-def depth(draft: _Draft, priorities: Sequence[str], promoted: Sequence[str], others: Sequence[str]) -> None:
+def depth(draft: Draft, priorities: Sequence[str], promoted: Sequence[str], others: Sequence[str]) -> None:
     """Rule 7: one question for each promoted theme, a second per priority, one for each other theme, a third
     per priority."""
     _passes(draft, [(promoted, 1), (priorities, 2), (others, 1), (priorities, 3)])
 
 
-def _passes(draft: _Draft, passes: Sequence[tuple[Sequence[str], int]]) -> None:
+def _passes(draft: Draft, passes: Sequence[tuple[Sequence[str], int]]) -> None:
     """Each pass gives each of its themes one more question, up to `upto` in all."""
     for themes, upto in passes:
         for theme in themes:
@@ -318,66 +226,68 @@ def _passes(draft: _Draft, passes: Sequence[tuple[Sequence[str], int]]) -> None:
 # ----- rule 6: priorities never dropped in silence ----------------------------------------------------------
 
 
-def reach(draft: _Draft, bank: Bank, priorities: Sequence[str]) -> None:
+def reach(draft: Draft, bank: Bank, priorities: Sequence[str]) -> None:
     """Rule 6."""
-    profile = draft.profile
     for theme in priorities:
         if draft.count.get(theme, 0):
             continue
-        if theme not in bank.themes:
-            draft.uncovered.append(Uncovered(theme=theme, reason="the question bank has no such theme"))
-            continue
-        fitting = rank((q for q in bank.in_theme(theme) if _could_ask(draft, q)), profile)
-        if fitting and draft.ranked.get(theme):  # someone named can answer, but time ran out
-            best = draft.ranked[theme][0]
-            reason = f"no time left: its best question takes {best.minutes} minutes (first under If time allows)"
+        reason = _reach_theme(draft, bank, theme)
+        if reason is not None:
             draft.uncovered.append(Uncovered(theme=theme, reason=reason))
-        elif fitting and profile.interviewers:
-            who = _who_can_answer(fitting[0])
-            if not any(draft.take(q, reach=f"ask to be put in touch with {_who_can_answer(q)}") for q in fitting):
-                reason = f"no time left, and none of the people you meet can answer it ({who} can)"
-                draft.uncovered.append(Uncovered(theme=theme, reason=reason))
-        else:
-            draft.uncovered.append(Uncovered(theme=theme, reason=_why_nothing_fits(draft, bank, theme)))
 
 
-def _could_ask(draft: _Draft, question: Question) -> bool:
+def _reach_theme(draft: Draft, bank: Bank, theme: str) -> Reason | None:
+    """Rule 6 for one priority: its best question marked with whom to ask to be put in touch with (None),
+    or why it has no question."""
+    if theme not in bank.themes:
+        return Reason(code="unknown-theme")
+    fitting = rank((q for q in bank.in_theme(theme) if _could_ask(draft, q)), draft.profile)
+    if fitting and draft.ranked.get(theme):  # someone named can answer, but time ran out
+        return Reason(code="no-time", params={"minutes": draft.ranked[theme][0].minutes})
+    if fitting and draft.profile.interviewers:
+        if any(draft.take(q, reach=Reach(audiences=_who_can_answer(q))) for q in fitting):
+            return None
+        return Reason(code="nobody-can-answer", params={"audiences": _who_can_answer(fitting[0])})
+    return _why_nothing_fits(draft, bank, theme)
+
+
+def _could_ask(draft: Draft, question: Question) -> bool:
     """Fits the candidate and has not been answered well in an earlier round; anyone may be the one to ask."""
     return fits_candidate(question, draft.profile) and question.id not in draft.carry.done
 
 
-def _who_can_answer(question: Question) -> str:
-    roles = [r for r in AUDIENCES if r in question.audience]  # as the bank names them, in the usual order
-    names = [ROLE_THE[r] for r in roles]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+def _who_can_answer(question: Question) -> list[str]:
+    """The audiences of a question in the usual order of the vocabulary."""
+    return [r for r in AUDIENCES if r in question.audience]
 
 
-def _why_nothing_fits(draft: _Draft, bank: Bank, theme: str) -> str:
+def _why_nothing_fits(draft: Draft, bank: Bank, theme: str) -> Reason:
     profile = draft.profile
     questions = bank.in_theme(theme)
     if not questions:
-        return "the question bank has no questions for this theme"
+        return Reason(code="no-questions")
     in_stage = [q for q in questions if q.stages.admits(profile.stage)]
     if not in_stage:
-        return f"no question of this theme fits the {profile.stage} stage"
+        return Reason(code="no-stage-fit", params={"stage": profile.stage})
     tagged = [q for q in in_stage if fits_candidate(q.model_copy(update={"skip_if_researched": False}), profile)]
     if not tagged:
-        return f"no question of this theme fits a {profile.seniority} {profile.role_family} role, {profile.work_mode}"
+        tags = {"seniority": profile.seniority, "role_family": profile.role_family, "work_mode": profile.work_mode}
+        return Reason(code="no-tag-fit", params=dict(tags))
     if all(q.id in draft.carry.done for q in tagged):
-        return "answered well in an earlier round"
-    return "your research note already answers its questions"
+        return Reason(code="answered-earlier")
+    return Reason(code="researched")
 
 
 # ----- rules 8 and 9: filling the time, and the backups ---------------------------------------------------
 
 
-def fill(draft: _Draft, themes: Sequence[str]) -> None:
+def fill(draft: Draft, themes: Sequence[str]) -> None:
     """Rule 8: one more question per theme and round, while any question fits the minutes left."""
     while any([draft.take_best(theme) for theme in themes]):
         pass
 
 
-def backups(draft: _Draft, bank: Bank, themes: Sequence[str]) -> list[Item]:
+def backups(draft: Draft, bank: Bank, themes: Sequence[str]) -> list[Item]:
     """Rule 9: the candidate's own questions that did not fit, then red answers of an earlier round that
     could not be asked again (kept as reminders), then the best bank questions left out."""
     reminders = [
@@ -419,7 +329,7 @@ def theme_order(bank: Bank, profile: Profile, extra: Sequence[str] = (), themes_
 
 def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Sheet:
     carry = carry or Carry()
-    draft = _Draft(profile, carry, _Asker(profile.interviewers), left=profile.minutes)
+    draft = Draft(profile, carry, Asker(profile.interviewers), left=profile.minutes)
 
     repeated = own_questions(draft, profile.custom_questions, bank)
     order = theme_order(
@@ -448,7 +358,7 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Sheet:
     return _sheet(draft, bank, order, spare)
 
 
-def _sheet(draft: _Draft, bank: Bank, order: list[str], spare: list[Item]) -> Sheet:
+def _sheet(draft: Draft, bank: Bank, order: list[str], spare: list[Item]) -> Sheet:
     """The sheet: per theme in the sheet's order, the candidate's own questions, then the bank's by rank."""
     profile = draft.profile
     items: list[Item] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from revint_cli.render import words
 from revint_cli.i18n import _, ngettext
 from revint_cli.interviewer.plan import Brief, BriefItem, Prompt
 from revint_cli.labels import ROLE_FAMILY, SENIORITY, STAGE, WORK_MODE, label
@@ -31,7 +32,9 @@ def markdown(brief: Brief) -> str:
                 out += _item_lines(item)
     if brief.uncovered:
         out += [f"## {_('Themes they may raise that no question here covers')}", ""]
-        out += [f"- **{md_escape(brief.title(u.theme))}:** {md_escape(u.reason)}" for u in brief.uncovered]
+        out += [
+            f"- **{md_escape(brief.title(u.theme))}:** {md_escape(words.reason(u.reason))}" for u in brief.uncovered
+        ]
         out.append("")
     if brief.also_likely:
         out += [f"## {_('Also likely')}", ""]

@@ -13,13 +13,10 @@ from __future__ import annotations
 from html import escape
 
 from revint_cli.formats.cheatsheet import Item, Sheet
+from revint_cli.i18n import _
+from revint_cli.render import words
 from revint_cli.untrusted import strip
 from revint_cli.vocab import CLOSING_THEME
-
-TIP = (
-    "Open with what you already know, then ask. Listen for specifics: names, dates, numbers, a recent example. "
-    "When an answer stays vague or polished, use a follow-up."
-)
 
 
 def _e(text: str) -> str:
@@ -29,28 +26,24 @@ def _e(text: str) -> str:
 
 def html(sheet: Sheet, *, compact: bool = False) -> str:
     p = sheet.profile
-    title = f"Reverse interview: {_e(p.role)} at {_e(p.company)}"
-    body = [
-        "<header>",
-        f'<h1>Reverse interview: <span class="role">{_e(p.role)}</span>'
-        f' at <span class="company">{_e(p.company)}</span></h1>',
-        _facts(sheet),
-        "</header>",
-        _research(sheet),
-    ]
+    title = escape(_(words.SHEET_TITLE)).format(role=_e(p.role), company=_e(p.company))
+    heading = escape(_(words.SHEET_TITLE)).format(
+        role=f'<span class="role">{_e(p.role)}</span>', company=f'<span class="company">{_e(p.company)}</span>'
+    )
+    body = ["<header>", f"<h1>{heading}</h1>", _facts(sheet), "</header>", _research(sheet)]
     if not compact:
-        body.append(f'<p class="tip">{escape(TIP)}</p>')
+        body.append(f'<p class="tip">{escape(_(words.TIP))}</p>')
     for theme in sheet.theme_order():
         if theme != CLOSING_THEME:
             body.append(_section(sheet, theme, "theme", _e(sheet.title(theme)), compact))
     body.append(_uncovered(sheet))
     if sheet.closing():
-        body.append(_section(sheet, CLOSING_THEME, "closing", "Before you leave: next steps", compact))
+        body.append(_section(sheet, CLOSING_THEME, "closing", escape(_(words.CLOSING)), compact))
     body.append(_backup(sheet))
     if not compact:
         body.append(
-            '<section class="more-notes"><h2>Other notes</h2>'
-            '<p class="hint">Questions you asked that are not on this sheet, and your gut feeling (1 to 5)</p>'
+            f'<section class="more-notes"><h2>{escape(_(words.OTHER_NOTES))}</h2>'
+            f'<p class="hint">{escape(_(words.OTHER_NOTES_HINT))}</p>'
             '<div class="notes" role="presentation"></div></section>'
         )
     kind = "compact" if compact else "full"
@@ -64,14 +57,12 @@ def html(sheet: Sheet, *, compact: bool = False) -> str:
 
 def _facts(sheet: Sheet) -> str:
     p = sheet.profile
-    facts = []
-    if p.date:
-        facts.append(("Date", p.date.isoformat()))
-    facts += [("Stage", p.stage), ("Format", p.format)]
+    facts = [(_(words.DATE), p.date.isoformat())] if p.date else []
+    facts += [(_(words.STAGE), p.stage), (_(words.FORMAT), p.format)]
     if p.interviewers:
-        facts.append(("With", ", ".join(iv.label() for iv in p.interviewers)))
-    facts.append(("Time", f"{sheet.planned_minutes} of {sheet.budget_minutes} minutes planned"))
-    spans = (f'<span class="fact"><b>{name}:</b> {_e(value)}</span>' for name, value in facts)
+        facts.append((_(words.WITH), ", ".join(iv.label() for iv in p.interviewers)))
+    facts.append((_(words.TIME), words.planned(sheet.planned_minutes, sheet.budget_minutes)))
+    spans = (f'<span class="fact"><b>{escape(name)}:</b> {_e(value)}</span>' for name, value in facts)
     return f'<p class="facts">{" · ".join(spans)}</p>'
 
 
@@ -82,7 +73,7 @@ def _research(sheet: Sheet) -> str:
     order = [t for t in sheet.theme_order() if t in sheet.research]
     order += [t for t in sheet.research if t not in order]
     rows = "".join(f"<dt>{_e(sheet.title(t))}</dt><dd>{_e(sheet.research[t])}</dd>" for t in order)
-    return f'<section class="research"><h2>What you found out</h2><dl>{rows}</dl></section>'
+    return f'<section class="research"><h2>{escape(_(words.RESEARCH))}</h2><dl>{rows}</dl></section>'
 
 
 def _section(sheet: Sheet, theme: str, kind: str, heading: str, compact: bool) -> str:
@@ -93,25 +84,25 @@ def _section(sheet: Sheet, theme: str, kind: str, heading: str, compact: bool) -
 def _uncovered(sheet: Sheet) -> str:
     if not sheet.uncovered:
         return ""
-    rows = "".join(f"<li><b>{_e(sheet.title(u.theme))}:</b> {_e(u.reason)}</li>" for u in sheet.uncovered)
-    return f'<section class="uncovered"><h2>Not covered on this sheet</h2><ul>{rows}</ul></section>'
+    rows = "".join(f"<li><b>{_e(sheet.title(u.theme))}:</b> {_e(words.reason(u.reason))}</li>" for u in sheet.uncovered)
+    return f'<section class="uncovered"><h2>{escape(_(words.NOT_COVERED))}</h2><ul>{rows}</ul></section>'
 
 
 def _backup(sheet: Sheet) -> str:
     if not sheet.backup:
         return ""
     items = "\n".join(_question(sheet, item, brief=True) for item in sheet.backup)
-    return f'<section class="backup">\n<h2>If time allows</h2>\n{items}\n</section>'
+    return f'<section class="backup">\n<h2>{escape(_(words.IF_TIME_ALLOWS))}</h2>\n{items}\n</section>'
 
 
 def _who(sheet: Sheet, item: Item, brief: bool) -> str:
-    parts = [f'<span class="minutes">~{item.minutes} min</span>']
+    parts = [f'<span class="minutes">{escape(words.minutes(item.minutes))}</span>']
     if brief:
         parts.append(f'<span class="theme-name">{_e(sheet.title(item.theme))}</span>')
     if item.ask:
-        parts.append(f'<span class="who">ask {_e(item.ask.label())}</span>')
+        parts.append(f'<span class="who">{words.ask(_e(item.ask.label()))}</span>')
     elif item.reach:
-        parts.append(f'<span class="who reach">{_e(item.reach)}</span>')
+        parts.append(f'<span class="who reach">{_e(words.reach(item.reach))}</span>')
     return " · ".join(parts)
 
 
@@ -126,11 +117,12 @@ def _question(sheet: Sheet, item: Item, *, brief: bool = False, compact: bool = 
     else:
         head = [f'<p class="q">{text}</p>', f'<p class="meta">{who}</p>']
     if item.recheck:
-        head.append(f'<p class="recheck">Asked again: {_e(item.recheck)}</p>')
+        asked_again = escape(_(words.ASKED_AGAIN)).format(why=_e(words.recheck(item.recheck)))
+        head.append(f'<p class="recheck">{asked_again}</p>')
     if compact and not brief:
         head += [f'<p class="follow-up">↳ {_e(f)}</p>' for f in item.follow_ups[:1]]
     elif not brief and item.why:
-        head.append(f'<p class="why"><b>Why ask:</b> {_e(item.why)}</p>')
+        head.append(f'<p class="why"><b>{escape(_(words.WHY_ASK))}:</b> {_e(item.why)}</p>')
     parts = [f'<div class="head">{box}<div>{"".join(head)}</div></div>']
     kind = "brief" if brief else "compact" if compact else "full"
     if kind == "full":
@@ -145,11 +137,11 @@ def _columns(item: Item) -> list[str]:
     out = []
     if item.follow_ups:
         rows = "".join(f"<li>{_e(f)}</li>" for f in item.follow_ups)
-        out.append(f'<div class="follow-ups"><h3>Follow-ups</h3><ul>{rows}</ul></div>')
+        out.append(f'<div class="follow-ups"><h3>{escape(_(words.FOLLOW_UPS))}</h3><ul>{rows}</ul></div>')
     signals = [("green", "✓", g) for g in item.listen_for.green] + [("red", "✗", r) for r in item.listen_for.red]
     if signals:
         rows = "".join(f'<li class="{c}"><span class="mark">{m}</span> {_e(s)}</li>' for c, m, s in signals)
-        out.append(f'<div class="signals"><h3>Listen for</h3><ul>{rows}</ul></div>')
+        out.append(f'<div class="signals"><h3>{escape(_(words.LISTEN_FOR))}</h3><ul>{rows}</ul></div>')
     return out
 
 

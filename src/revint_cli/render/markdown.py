@@ -1,14 +1,18 @@
-"""The cheat sheet's layout in markdown, and JSON for tools. Pure functions of a `Sheet`.
+"""The cheat sheet's layout in markdown, and `md_escape` for every other markdown document. Pure functions.
 
 `compact` keeps what fits on one printed page: each question with whom to ask, its minutes and its first
-follow-up. `text` picks the format; HTML lives in `render_html` and loads only when asked for.
+follow-up. The words are `render.words`' (shared with the HTML page); the format is picked by the registry
+(`render.sheet`).
 """
 
 from __future__ import annotations
 
 import re
+import textwrap
 
 from revint_cli.formats.cheatsheet import Item, Sheet
+from revint_cli.i18n import _
+from revint_cli.render import words
 from revint_cli.untrusted import strip
 from revint_cli.vocab import CLOSING_THEME
 
@@ -39,71 +43,55 @@ def _escape_line_start(m: re.Match[str]) -> str:
     return m.group(1) + m.group(3) + "\\" + m.group(4)
 
 
-def text(sheet: Sheet, fmt: str, *, compact: bool = False) -> str:
-    """The sheet in `fmt` (one of vocab.SHEET_FORMATS); `compact` applies to md and html."""
-    if fmt == "json":
-        return sheet.to_json()
-    if fmt == "html":
-        from revint_cli.render import html as render_html
-
-        return render_html.html(sheet, compact=compact)
-    return markdown(sheet, compact=compact)
-
-
 def markdown(sheet: Sheet, *, compact: bool = False) -> str:
     p = sheet.profile
-    out: list[str] = [f"# Reverse interview: {md_escape(p.role)} at {md_escape(p.company)}", ""]
-    facts = []
-    if p.date:
-        facts.append(f"**Date:** {p.date.isoformat()}")
-    facts.append(f"**Stage:** {p.stage}")
-    facts.append(f"**Format:** {p.format}")
-    if p.interviewers:
-        facts.append("**With:** " + ", ".join(md_escape(iv.label()) for iv in p.interviewers))
-    facts.append(f"**Time:** {sheet.planned_minutes} of {sheet.budget_minutes} minutes planned")
-    out += [" · ".join(facts), ""]
+    title = _(words.SHEET_TITLE).format(role=md_escape(p.role), company=md_escape(p.company))
+    out: list[str] = [f"# {title}", "", " · ".join(f"**{name}:** {value}" for name, value in _facts(sheet)), ""]
     if not compact:
-        out += [
-            "> Open with what you already know, then ask. Listen for specifics: names, dates, numbers,",
-            "> a recent example. When an answer stays vague or polished, use a follow-up.",
-            "",
-        ]
+        out += [f"> {line}" for line in textwrap.wrap(_(words.TIP), width=88)] + [""]
     order = sheet.theme_order()
     for theme in order:
         if theme != CLOSING_THEME:
             out += _section(sheet, theme, f"## {md_escape(sheet.title(theme))}", compact)
-
     unplaced = [t for t in sheet.research if t not in order]
     if unplaced:
-        out += ["## Also from your research", ""]
-        out += [f"- **{md_escape(sheet.title(t))}:** {md_escape(sheet.research[t])}" for t in unplaced]
-        out.append("")
-
+        out += [f"## {_(words.ALSO_RESEARCHED)}", ""]
+        out += [f"- **{md_escape(sheet.title(t))}:** {md_escape(sheet.research[t])}" for t in unplaced] + [""]
     if sheet.uncovered:
-        out += ["## Not covered on this sheet", ""]
-        out += [f"- **{md_escape(sheet.title(u.theme))}:** {md_escape(u.reason)}" for u in sheet.uncovered]
+        out += [f"## {_(words.NOT_COVERED)}", ""]
+        out += [
+            f"- **{md_escape(sheet.title(u.theme))}:** {md_escape(words.reason(u.reason))}" for u in sheet.uncovered
+        ]
         out.append("")
-
     if sheet.closing():
-        out += _section(sheet, CLOSING_THEME, "## Before you leave: next steps", compact)
-
+        out += _section(sheet, CLOSING_THEME, f"## {_(words.CLOSING)}", compact)
     if sheet.backup:
-        out += ["## If time allows", ""]
+        out += [f"## {_(words.IF_TIME_ALLOWS)}", ""]
         for item in sheet.backup:
             out += _question(sheet, item, brief=True)
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def _facts(sheet: Sheet) -> list[tuple[str, str]]:
+    """The date, stage, format, people and time of the meeting, each (name, markdown)."""
+    p = sheet.profile
+    facts = [(_(words.DATE), p.date.isoformat())] if p.date else []
+    facts += [(_(words.STAGE), p.stage), (_(words.FORMAT), p.format)]
+    if p.interviewers:
+        facts.append((_(words.WITH), ", ".join(md_escape(iv.label()) for iv in p.interviewers)))
+    return [*facts, (_(words.TIME), words.planned(sheet.planned_minutes, sheet.budget_minutes))]
+
+
 def _section(sheet: Sheet, theme: str, heading: str, compact: bool) -> list[str]:
     items = sheet.in_theme(theme)
     people = list(dict.fromkeys(md_escape(i.ask.label()) for i in items if i.ask))
     if people:
-        heading += " · ask " + " and ".join(people)
+        heading += " · " + words.ask(words.all_of(people))
     out = [heading, ""]
     note = sheet.research.get(theme)
     if note:
-        out += [f"> **You found:** {md_escape(note)}", ""]
+        out += [f"> **{_(words.YOU_FOUND)}:** {md_escape(note)}", ""]
     for item in items:
         out += _question(sheet, item, compact=compact)
     if compact:
@@ -112,29 +100,32 @@ def _section(sheet: Sheet, theme: str, heading: str, compact: bool) -> list[str]
 
 
 def _question(sheet: Sheet, item: Item, *, brief: bool = False, compact: bool = False) -> list[str]:
-    line = f"- [ ] {md_escape(item.text)} (~{item.minutes} min)"
+    line = f"- [ ] {md_escape(item.text)} ({words.minutes(item.minutes)})"
     if brief:
         line += f" · {md_escape(sheet.title(item.theme))}"
     if item.ask:
-        line += f" · ask {md_escape(item.ask.label())}"
+        line += " · " + words.ask(md_escape(item.ask.label()))
     elif item.reach:
-        line += f" · {md_escape(item.reach)}"
+        line += f" · {md_escape(words.reach(item.reach))}"
     out = [line]
     if item.recheck:
-        out.append(f"  - 🔁 {md_escape(item.recheck)}")
+        out.append(f"  - 🔁 {md_escape(words.recheck(item.recheck))}")
     if brief:
         return out
     if compact:
         return out + [f"  - ↳ {md_escape(f)}" for f in item.follow_ups[:1]]
-    if item.why:
-        out.append(f"  - *Why ask:* {md_escape(item.why)}")
+    return out + _details(item)
+
+
+def _details(item: Item) -> list[str]:
+    """Why to ask it, the follow-ups, what to listen for, and room for notes."""
+    out = [f"  - *{_(words.WHY_ASK)}:* {md_escape(item.why)}"] if item.why else []
     if item.follow_ups:
-        out.append("  - *Follow-ups:*")
+        out.append(f"  - *{_(words.FOLLOW_UPS)}:*")
         out += [f"    - {md_escape(f)}" for f in item.follow_ups]
     signals = item.listen_for
     if signals.green or signals.red:
-        out.append("  - *Listen for:*")
+        out.append(f"  - *{_(words.LISTEN_FOR)}:*")
         out += [f"    - 🟢 {md_escape(g)}" for g in signals.green]
         out += [f"    - 🔴 {md_escape(r)}" for r in signals.red]
-    out += ["  - *Notes:*", ""]
-    return out
+    return out + [f"  - *{_(words.NOTES)}:*", ""]

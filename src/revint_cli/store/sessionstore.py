@@ -2,7 +2,7 @@
 
 sessions/acme-corp-senior-backend-engineer/
     profile.yaml      the latest profile
-    sheet-1.json      the sheet of each round (revint.sheet/1)
+    sheet-1.json      the sheet of each round (revint.sheet/2; a sheet/1 of the first release still reads)
     debrief-1.yaml    what the employer answered in that round
 """
 
@@ -22,7 +22,7 @@ from revint_cli.fsutil import atomic_write
 from revint_cli.formats.profile import Profile, name_hash, to_data, to_yaml
 from revint_cli.formats.cheatsheet import Sheet
 from revint_cli.formats.cheatsheet import read as read_sheet
-from revint_cli.planning.tailor import Carry
+from revint_cli.planning.draft import Carry
 from revint_cli.vocab import STAGES
 
 _ROUND = re.compile(r"^(sheet|debrief)-(\d+)\.(json|yaml)$")

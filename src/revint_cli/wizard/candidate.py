@@ -142,13 +142,14 @@ def _custom(ask: Prompter, given: Given) -> None:
 
 def _one_custom(ask: Prompter, bank: Bank, answers: Answers) -> dict[str, Any]:
     from revint_cli.planning.tailor import custom_warnings
+    from revint_cli.render.words import warning as worded
 
     stage = str(answers.get("stage", "interview"))
     bank_texts = {q.id: q.text for q in bank.questions.values()}
     text = ask.text(_("Your question:"), validate=question_text)
     while warnings := custom_warnings(text, stage, bank_texts)[0]:
         for warning in warnings:
-            ask.say(_("  ⚠ {warning}").format(warning=warning), "fg:ansiyellow")
+            ask.say(_("  ⚠ {warning}").format(warning=worded(warning)), "fg:ansiyellow")
         if ask.confirm(_("Keep it as it is?"), default=False):
             break
         text = ask.text(_("Your question:"), default=text, validate=question_text)
