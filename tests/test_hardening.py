@@ -333,11 +333,13 @@ def test_a_hand_edited_sheet_is_exit_2_with_its_line(
     for argv in (
         ["debrief", acme_session, "--no-input"],
         ["prep", "--next-round", acme_session, "--no-input"],
-        ["sessions"],
     ):
         result = cli(argv)
         assert result.code == 2, (argv, result.err)
         assert f"{path}:" in result.err
+    listing = cli(["sessions"])  # the listing shows the damaged session with its file and line, beside the rest
+    assert listing.code == 0
+    assert f"damaged: {path}:" in listing.out
 
 
 # ----- 6. writes stay in their place ------------------------------------------------------------------------

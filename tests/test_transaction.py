@@ -33,7 +33,7 @@ def test_clashes_are_named_together_before_anything_is_written(work: Path) -> No
     with pytest.raises(RevintError) as err:
         batch.commit()
     assert err.value.message == (
-        f"{work / 'a.md'}, {work / 'b.md'} already exist; use --force to replace them, or -o to write elsewhere"
+        f"{work / 'a.md'} and {work / 'b.md'} already exist; use --force to replace them, or -o to write elsewhere"
     )
     assert not (work / "new.md").exists()
     assert (work / "a.md").read_text() == "old a"

@@ -79,8 +79,8 @@ def test_the_wizard_keeps_every_character(
 
     # Profile file and sheet.
     opts = prep.Options()
-    _, text = sheet_and_text(bank, profile, "md")
-    written = prep.write(profile, text, opts, source)
+    sheet, text = sheet_and_text(bank, profile, "md")
+    written, _name = prep.write(profile, sheet, text, opts, source)
     assert written.sheet is not None
     assert written.profile is not None
     data = yaml.safe_load(written.profile.read_text(encoding="utf-8"))

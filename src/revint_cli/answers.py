@@ -192,6 +192,12 @@ def _sources(
         doc = loading.parse(loading.read_text(opts.answers), label)
         data = {**copy.deepcopy(start or {}), **copy.deepcopy(doc.data)}
         return Gathered(data, label, doc, recorder, meta=meta)
+    if meta.next_round:  # a next round starts from the session's profile: a problem points into that file
+        from revint_cli import loading, paths
+
+        kept = paths.sessions_dir() / meta.next_round / "profile.yaml"
+        doc = loading.parse(loading.read_text(kept, kept=True), str(kept))
+        return Gathered(copy.deepcopy(start or {}), str(kept), doc, recorder, meta=meta)
     return Gathered(copy.deepcopy(start or {}), _("your answers"), None, recorder, meta=meta)
 
 

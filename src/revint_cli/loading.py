@@ -242,10 +242,11 @@ def _unwrap(tp: Any) -> Any:
             return tp
 
 
-def load(path: Path, model: type[M]) -> tuple[M, yamlio.Located]:
-    """Read, parse and validate one file; raise one RevintError listing every problem in it."""
+def load(path: Path, model: type[M], *, kept: bool = False) -> tuple[M, yamlio.Located]:
+    """Read, parse and validate one file; raise one RevintError listing every problem in it. A file revint
+    `kept` in its home is read only when regular and not a link (see `read_text`)."""
     label = str(path)
-    doc = parse(read_text(path), label)
+    doc = parse(read_text(path, kept=kept), label)
     result, problems = validate(model, doc)
     if problems or result is None:
         fail(format_problems(label, doc, problems))

@@ -51,7 +51,7 @@ def run(bank: Bank, ref: str | None, opts: answers.Options, *, force: bool, inte
         problems = check_against_sheet(result, session.sheet(round_), bank.theme_ids())
     if result is None or problems:
         loading.fail(loading.format_problems(got.label, located, problems))
-    path = sessions_mod.save_debrief(session, result.model_copy(update={"round": round_}))
+    path = sessions_mod.save_debrief(session, result.model_copy(update={"round": round_}), force=force)
     got.recorder.discard()
     fit = session.fit()
     shown = fit_report(bank, session.profile.priorities, fit) if fit is not None else Shown()

@@ -19,7 +19,6 @@ from revint_cli.answers import Answers, Gathered, Save
 from revint_cli.commands import WriteOptions
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
-from revint_cli.fsutil import atomic_write
 from revint_cli.i18n import N_
 from revint_cli.store.draftstore import Meta
 from revint_cli.titles import GUESSED
@@ -77,10 +76,7 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
     profile = validate(bank(), got)
     sheet = plan(bank(), profile, got.meta.next_round, carried)
     text = render.sheet(sheet, opts.fmt, compact=opts.compact)
-    written = write(profile, text, opts, got, round_name)
-    from revint_cli.store import sessionstore as sessions
-
-    name, _ = sessions.record(profile, sheet)
+    written, name = write(profile, sheet, text, opts, got, round_name)
     got.recorder.discard()
     shown = Shown(out=[text] if written.sheet is None else [])
     guessed = [key for key in GUESSED if key not in got.data and getattr(profile, key) is not None]
@@ -148,32 +144,51 @@ def _refuse_clobbering(opts: Options, base: str) -> None:
     _refuse_clobbering_paths(opts, list(targets(base, opts)))
 
 
-def write(profile: Profile, text: str, opts: Options, got: Gathered, base: str | None = None) -> Written:
-    """Write the sheet and the profile; refuse (before writing either) to replace a file without --force."""
-    from revint_cli.formats.profile import to_yaml
+def write(
+    profile: Profile, sheet: Sheet, text: str, opts: Options, got: Gathered, base: str | None = None
+) -> tuple[Written, str]:
+    """Write the sheet and the profile and record the session, as one: all of it or nothing (a full disk,
+    a read-only home, Ctrl-C). Under the locks of the sessions folder, the session and each file, so that a
+    second revint writing the same session or file at once waits, then finds the files there: nothing is
+    replaced without --force. Returns what was written and the session's name."""
+    from contextlib import ExitStack
 
-    sheet, profile_path = targets(base or profile.slug, opts)
+    from revint_cli.formats.profile import to_yaml
+    from revint_cli.store import locks
+    from revint_cli.store import sessionstore as sessions
+    from revint_cli.store.transaction import Writes
+
+    sheet_path, profile_path = targets(base or profile.slug, opts)
     replayed = opts.answers.answers
     if profile_path is not None and replayed is not None and _same_file(profile_path, replayed):
         if not got.overridden and not got.asked:
             profile_path = None  # the replayed file, unchanged
-    _refuse_clobbering_paths(opts, [sheet, profile_path])
-    if sheet is not None:
-        atomic_write(sheet, text)
-    if profile_path is not None:
-        atomic_write(profile_path, to_yaml(profile))
-    return Written(sheet, profile_path)
+    with ExitStack() as held:
+        held.enter_context(locks.sessions())
+        name = sessions.name_for(profile)
+        held.enter_context(locks.session(name))
+        for path in (sheet_path, profile_path):
+            if path is not None:
+                held.enter_context(locks.output(path))
+        batch = Writes()
+        if sheet_path is not None:
+            batch.add(sheet_path, text, replace=opts.force)
+        if profile_path is not None:
+            batch.add(profile_path, to_yaml(profile), replace=opts.force)
+        batch.check()  # a clash is named before anything else is looked at
+        sessions.record(name, profile, sheet, batch)
+        batch.commit()
+    return Written(sheet_path, profile_path), name
 
 
 def _refuse_clobbering_paths(opts: Options, paths: list[Path | None]) -> None:
-    if opts.force:
-        return
-    clashes = [p for p in paths if p is not None and (p.exists() or p.is_symlink())]
-    if clashes:
-        names = " and ".join(str(p) for p in clashes)
-        raise RevintError(
-            f"{names} already exist{'s' if len(clashes) == 1 else ''}; use --force to replace, or -o to write elsewhere"
-        )
+    from revint_cli.store.transaction import Writes
+
+    batch = Writes()
+    for path in paths:
+        if path is not None:
+            batch.add(path, "", replace=opts.force)
+    batch.check()
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -11,8 +11,22 @@ from revint_cli.render.words import percent
 from revint_cli.untrusted import to_json
 
 
+def _read_all() -> tuple[list[sessions_mod.Session], list[tuple[str, str]]]:
+    """Every session that reads, and beside them each damaged one with its problem: one bad file never
+    hides the others."""
+    from revint_cli.errors import RevintError
+
+    found, damaged = [], []
+    for name in sessions_mod.names():
+        try:
+            found.append(sessions_mod.load(name))
+        except RevintError as err:
+            damaged.append((name, err.lines[0]))
+    return found, damaged
+
+
 def run(*, json_out: bool) -> Shown:
-    found = [sessions_mod.load(name) for name in sessions_mod.names()]
+    found, damaged = _read_all()
     fits = [s.fit() for s in found]
     if json_out:
         rows = [
@@ -27,8 +41,9 @@ def run(*, json_out: bool) -> Shown:
             }
             for s, fit in zip(found, fits, strict=True)
         ]
+        rows += [{"session": name, "damaged": problem} for name, problem in damaged]
         return Shown(out=[to_json(rows)])
-    if not found:
+    if not found and not damaged:
         return Shown(out=[console.line(_("No sessions yet: each finished revint prep is kept as one."))])
     out: list[object] = []
     for s, fit in zip(found, fits, strict=True):  # the name to type on a line of its own, never cut
@@ -39,4 +54,7 @@ def run(*, json_out: bool) -> Shown:
         out.append(
             console.line(f"  {s.profile.company} · {s.profile.role} · {s.profile.stage}{date} · {rounds} · {fit_text}")
         )
+    for name, problem in damaged:
+        out.append(console.line((name, "bold")))
+        out.append(console.line(_("  damaged: {problem}").format(problem=problem)))
     return Shown(out=out)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from revint_cli.store.transaction import Writes
 from revint_cli.planning import fit as fit_mod
 from revint_cli import loading, paths
 from revint_cli.formats.debrief_file import Debrief
@@ -83,33 +84,44 @@ def _same_candidacy(a: Profile, b: Profile) -> bool:
 
 def name_for(profile: Profile) -> str:
     """The session of this company and role: its readable name, or that name with a hash when another
-    company or role already has it ("Acme|Corp" and "Acme Corp" never share a session)."""
-    name = profile.slug
+    company or role already has it ("Acme|Corp" and "Acme Corp" never share a session), and a number after
+    the hash when even that is taken by another (a company whose readable name equals a hashed one). Hold
+    `locks.sessions()` from choosing a name to recording under it."""
+    base = profile.slug
+    tag = name_hash(profile.company, profile.role)
+    for name in (base, f"{base}-{tag}", *(f"{base}-{tag}-{n}" for n in range(2, 1000))):
+        kept = _kept_profile(name)
+        if kept is None or _same_candidacy(kept, profile):
+            return name
+    raise RevintError(f"{base}: too many sessions share this name; remove some with their folders")
+
+
+def _kept_profile(name: str) -> Profile | None:
     folder = _folder(name)
-    if paths.checked_dir(folder) and (folder / "profile.yaml").is_file():
-        kept, _ = loading.load(folder / "profile.yaml", Profile)
-        if not _same_candidacy(kept, profile):
-            return f"{name}-{name_hash(profile.company, profile.role)}"
-    return name
+    if not paths.checked_dir(folder) or not (folder / "profile.yaml").exists():
+        return None
+    kept, _ = loading.load(folder / "profile.yaml", Profile, kept=True)
+    return kept
 
 
-def record(profile: Profile, sheet: Sheet) -> tuple[str, int]:
-    """Keep the profile and the sheet: a sheet for a round not yet debriefed is replaced, else a new round
-    starts. Returns the session's name and the round."""
-    name = name_for(profile)
-    folder = paths.ensure_dir(_folder(name))
-    debriefed = [int(m.group(2)) for p in folder.glob("debrief-*.yaml") if (m := _ROUND.match(p.name))]
+def record(name: str, profile: Profile, sheet: Sheet, batch: Writes) -> int:
+    """Add to `batch` what keeps the profile and the sheet in session `name`: a sheet for a round not yet
+    debriefed is replaced, else a new round starts. Returns the round. Hold `locks.session(name)`."""
+    folder = _folder(name)
+    debriefed = []
+    if paths.checked_dir(folder):
+        debriefed = [int(m.group(2)) for p in folder.glob("debrief-*.yaml") if (m := _ROUND.match(p.name))]
     round_ = max(debriefed, default=0) + 1
-    atomic_write(folder / "profile.yaml", to_yaml(profile))
-    atomic_write(folder / f"sheet-{round_}.json", sheet.to_json())
-    return name, round_
+    batch.add(folder / "profile.yaml", to_yaml(profile), replace=True)
+    batch.add(folder / f"sheet-{round_}.json", sheet.to_json(), replace=True)
+    return round_
 
 
 def load(name: str) -> Session:
     folder = _folder(name)
     if not paths.checked_dir(folder) or not (folder / "profile.yaml").is_file():
         raise RevintError(f"no session named '{name}' (see revint sessions)")
-    profile, _ = loading.load(folder / "profile.yaml", Profile)
+    profile, _ = loading.load(folder / "profile.yaml", Profile, kept=True)
     sheets: dict[int, Sheet] = {}
     debriefs: dict[int, Debrief] = {}
     for path in sorted(folder.iterdir()):
@@ -120,7 +132,7 @@ def load(name: str) -> Session:
         if m.group(1) == "sheet":
             sheets[r] = read_sheet(path)
         else:
-            debriefs[r], _ = loading.load(path, Debrief)
+            debriefs[r], _ = loading.load(path, Debrief, kept=True)
     return Session(name, folder, profile, sheets, debriefs)
 
 
@@ -165,11 +177,26 @@ def _name_of_file(path: Path) -> str:
     return name_for(profile)
 
 
-def save_debrief(session: Session, debrief: Debrief) -> Path:
-    """Keep a debrief, already checked against its sheet, for its round."""
+def save_debrief(session: Session, debrief: Debrief, *, force: bool = False) -> Path:
+    """Keep a debrief, already checked against its sheet, for its round: under the session's lock, and only
+    when the round's sheet is still the one the debrief was checked against (a prep may have planned the
+    round again meanwhile) and, without `force`, the round has no debrief yet (another may have saved one)."""
+    from revint_cli.store import locks
+
     round_ = debrief.round or session.latest_round
     path = session.path / f"debrief-{round_}.yaml"
-    atomic_write(path, debrief_yaml(debrief.model_copy(update={"round": round_})))
+    with locks.session(session.name):
+        now = load(session.name)
+        if now.sheets.get(round_) != session.sheets.get(round_):
+            raise RevintError(
+                f"the sheet of round {round_} of {session.name} changed while you debriefed it; run revint debrief "
+                f"{session.name} again to rate the questions it holds now"
+            )
+        if round_ in now.debriefs and not force:
+            raise RevintError(
+                f"round {round_} of {session.name} is already debriefed; use --force to replace that debrief"
+            )
+        atomic_write(path, debrief_yaml(debrief.model_copy(update={"round": round_})))
     session.debriefs[round_] = debrief
     return path
 

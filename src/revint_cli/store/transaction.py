@@ -39,7 +39,7 @@ class Writes:
         """Refuse, before anything is written, to replace a file without --force."""
         clashes = self.clashes()
         if clashes:
-            names = ", ".join(map(str, clashes))
+            names = _listed([str(c) for c in clashes])
             raise RevintError(
                 ngettext(
                     "{names} already exists; use --force to replace it, or -o to write elsewhere",
@@ -62,6 +62,12 @@ class Writes:
                 tmp.unlink(missing_ok=True)
             _remove_folders(made)
             raise
+
+
+def _listed(names: list[str]) -> str:
+    if len(names) == 1:
+        return names[0]
+    return _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
 
 
 def _move_all(staged: list[tuple[_Planned, Path]]) -> None:
