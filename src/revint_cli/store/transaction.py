@@ -80,7 +80,7 @@ def _move_all(staged: list[tuple[_Planned, Path]]) -> None:
                 backup = planned.path.with_name(f".{planned.path.name}.revint-backup")
                 os.replace(planned.path, backup)
             done.append((planned.path, backup))
-            os.replace(tmp, planned.path)
+            fsutil._replace(tmp, planned.path)  # the one rename every written file goes through
     except OSError as exc:
         for path, backup in reversed(done):
             if backup is not None:
