@@ -238,32 +238,34 @@ def job_prompts(company: str, where: str, stage: str) -> tuple[Prompt, ...]:
             labelled(vocab.SENIORITIES, labels.SENIORITY),
             default=lambda a: _suggested(a)["seniority"],
         ),
-        Prompt(
-            "sector",
-            N_("In which sector is the employer?"),
-            "option",
-            lambda _a: [*labelled(vocab.SECTORS, labels.SECTOR)(_a), ("", _("another sector"))],
-            default=lambda a: _suggested(a).get("sector", ""),
-            replayed=False,
+        _where_prompt(
+            "sector", N_("In which sector is the employer?"), vocab.SECTORS, labels.SECTOR, N_("another sector")
         ),
-        Prompt(
-            "employer",
-            N_("What kind of employer is it?"),
-            "option",
-            lambda _a: [*labelled(vocab.EMPLOYERS, labels.EMPLOYER)(_a), ("", _("none of these"))],
-            default=lambda a: _suggested(a).get("employer", ""),
-            replayed=False,
+        _where_prompt(
+            "employer", N_("What kind of employer is it?"), vocab.EMPLOYERS, labels.EMPLOYER, N_("none of these")
         ),
-        Prompt(
+        _where_prompt(
             "country",
             N_("In which country is the job? (its pay and contract rules)"),
-            "option",
-            lambda _a: [("", _("say nothing country-specific")), *labelled(sorted(labels.COUNTRY), labels.COUNTRY)(_a)],
-            default="",
-            replayed=False,
+            sorted(labels.COUNTRY),
+            labels.COUNTRY,
+            N_("say nothing country-specific"),
         ),
         Prompt("work_mode", where, "select", labelled(vocab.WORK_MODES, labels.WORK_MODE), default="onsite"),
         Prompt("stage", stage, "select", labelled(vocab.STAGES, labels.STAGE), default="interview"),
+    )
+
+
+def _where_prompt(key: str, message: str, values: Sequence[str], table: Mapping[str, str], none: str) -> Prompt:
+    """A menu of a vocabulary with a last choice that leaves the key empty, offering what the job title and
+    the company's name suggest (the country is never guessed, so it offers the empty choice)."""
+    return Prompt(
+        key,
+        message,
+        "option",
+        lambda a: [*labelled(values, table)(a), ("", _(none))],
+        default=lambda a: _suggested(a).get(key, ""),
+        replayed=False,
     )
 
 
