@@ -18,7 +18,7 @@ import yaml
 from builders import profile_from_answers
 
 from revint_cli import questionbank as bank_mod
-from revint_cli.render import markdown as render
+from revint_cli import render
 from revint_cli.formats.cheatsheet import Sheet
 from revint_cli.planning.tailor import plan
 
@@ -77,7 +77,7 @@ def pages_holding(pages: list[str], text: str) -> list[int]:
 def test_a_30_minute_compact_sheet_is_one_page(chromium: str, tmp_path: Path, example: str, paper: str) -> None:
     sheet = sheet_of(example, minutes=30)
     assert sheet.budget_minutes == 30
-    pages = printed(chromium, render.text(sheet, "html", compact=True), paper, tmp_path)
+    pages = printed(chromium, render.sheet(sheet, "html", compact=True), paper, tmp_path)
     assert len(pages) == 1
     for item in sheet.all_items():
         assert pages_holding(pages, item.text) == [0], item.text
@@ -90,7 +90,7 @@ def test_a_30_minute_compact_sheet_is_one_page(chromium: str, tmp_path: Path, ex
 @pytest.mark.parametrize("paper", PAPERS)
 def test_no_question_of_a_full_sheet_is_cut_or_split(chromium: str, tmp_path: Path, paper: str) -> None:
     sheet = sheet_of("acme-backend")
-    pages = printed(chromium, render.text(sheet, "html"), paper, tmp_path)
+    pages = printed(chromium, render.sheet(sheet, "html"), paper, tmp_path)
     assert 1 < len(pages) <= 6
     for item in sheet.all_items():
         assert len(pages_holding(pages, item.text)) == 1, item.text  # whole, on one page
