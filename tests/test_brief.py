@@ -363,3 +363,11 @@ def test_signals_in_a_language_without_a_rewriter_stay_as_written() -> None:
     assert guidance.guidance("they  name a decision", "nl") == "they name a decision"
     assert guidance.worry("they cannot name one", "nl") == "they cannot name one"
     assert guidance.guidance("they name a decision") == "Name a decision"
+
+
+def test_the_mirrored_candidate_works_where_the_interviewer_does() -> None:
+    """The sector, the kind of employer and the country the interviewer gives are the candidate's too."""
+    p = FINAL_MANAGER.model_copy(update={"sector": "healthcare", "employer": "hospital", "country": "NL"})
+    mirrored = plan.mirrored_profile(p)
+    assert (mirrored.sector, mirrored.employer, mirrored.country) == ("healthcare", "hospital", "NL")
+    assert (mirrored.company, mirrored.role, mirrored.work_mode) == (p.company, p.role, p.work_mode)

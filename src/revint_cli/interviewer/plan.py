@@ -19,7 +19,7 @@ from pydantic import Field
 from revint_cli.formats.reasons import Reach
 from revint_cli.fields import Id, Line, Note, Strict
 from revint_cli.formats.cheatsheet import Item, Uncovered
-from revint_cli.formats.profile import Interviewer, Profile
+from revint_cli.formats.profile import Interviewer, Job, Profile
 from revint_cli.i18n import _
 from revint_cli.interviewer.answers import PERSONAL, PROCESS, BriefProfile, to_data
 from revint_cli.interviewer.guidance import guidance, worry
@@ -35,12 +35,7 @@ def mirrored_profile(profile: BriefProfile) -> Profile:
     """The candidate on the other side: the same role and stage, meeting only this interviewer (by role),
     with the company's themes as their priorities and no research yet."""
     return Profile(
-        company=profile.company,
-        role=profile.role,
-        role_family=profile.role_family,
-        seniority=profile.seniority,
-        work_mode=profile.work_mode,
-        stage=profile.stage,
+        **{key: getattr(profile, key) for key in Job.model_fields},  # the job, as both sides describe it
         minutes=profile.minutes,
         interviewers=[Interviewer(role=profile.interviewer.role)],
         priorities=list(profile.themes),
