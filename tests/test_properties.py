@@ -93,7 +93,7 @@ answers_texts = st.one_of(
 @pytest.fixture
 def fast_bank(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every in-process run uses the bank loaded once (loading it is most of a run's time)."""
-    monkeypatch.setattr("revint_cli.cli.load_bank", lambda: BANK)
+    monkeypatch.setattr("revint_cli.cli.base.load_bank", lambda: BANK)
 
 
 @pytest.mark.usefixtures("fast_bank")
