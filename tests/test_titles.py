@@ -179,28 +179,29 @@ def test_a_guess_is_a_frozen_value() -> None:
 
 
 def test_every_word_table_speaks_the_vocabulary() -> None:
+    W = title_words.words()
     families = set(vocab.ROLE_FAMILIES) - {"other"}
-    assert set(title_words.FAMILY_ORDER) == families
-    assert set(title_words.SENIORITY_ORDER) == set(vocab.SENIORITIES)
-    assert set(title_words.EMPLOYER_ORDER) == set(vocab.EMPLOYERS)
+    assert set(W.family_order) == families
+    assert set(W.seniority_order) == set(vocab.SENIORITIES)
+    assert set(W.employer_order) == set(vocab.EMPLOYERS)
     for table, values in (
-        (title_words.FAMILY, families | {""}),
-        (title_words.FAMILY_WEAK, families),
-        (title_words.SENIORITY, set(vocab.SENIORITIES)),
-        (title_words.SECTOR_ROLES, set(vocab.SECTORS)),
-        (title_words.SECTOR_EMPLOYERS, set(vocab.SECTORS)),
-        (title_words.EMPLOYER_KINDS, set(vocab.EMPLOYERS) | {""}),
+        (W.family, families | {""}),
+        (W.family_weak, families),
+        (W.seniority, set(vocab.SENIORITIES)),
+        (W.sector_roles, set(vocab.SECTORS)),
+        (W.sector_employers, set(vocab.SECTORS)),
+        (W.employer_kinds, set(vocab.EMPLOYERS) | {""}),
     ):
         assert set(table) == {"en", "nl", "fr"}
         for language in table.values():
             assert set(language) <= values
             assert all(fold(w) for words in language.values() for w in words)
-    for sector, meanings in title_words.IN_SECTOR.items():
+    for sector, meanings in W.in_sector.items():
         assert sector in vocab.SECTORS
         assert set(meanings.get("role_family", {})) <= families
         assert set(meanings.get("seniority", {})) <= set(vocab.SENIORITIES)
-    assert set(title_words.SECTOR_FAMILY) <= set(vocab.SECTORS)
-    assert set(title_words.SECTOR_FAMILY.values()) <= families
+    assert set(W.sector_family) <= set(vocab.SECTORS)
+    assert set(W.sector_family.values()) <= families
 
 
 def test_importing_defers_the_tables() -> None:
@@ -208,8 +209,22 @@ def test_importing_defers_the_tables() -> None:
     probe = (
         "import sys, revint_cli.titles as t\n"
         "assert 'revint_cli.title_words' not in sys.modules and 'unicodedata' not in sys.modules\n"
+        "assert 'yaml' not in sys.modules\n"
         "t.guess('Staff Nurse')\n"
         "assert 'revint_cli.title_words' in sys.modules\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_each_language_file_holds_only_the_known_tables() -> None:
+    """A new language is one file of data/title_words/ with these keys, and nothing else to change."""
+    import yaml
+
+    folder = Path(__file__).parents[1] / "data" / "title_words"
+    languages = sorted(p.stem for p in folder.glob("*.yaml") if p.name != title_words.RULES)
+    assert languages == ["en", "fr", "nl"]
+    for lang in languages:
+        keys = set(yaml.safe_load((folder / f"{lang}.yaml").read_text(encoding="utf-8")))
+        assert keys <= {*title_words.PER_LANGUAGE, "compound_heads"}, lang
+    assert set(title_words.words().family) == set(languages)

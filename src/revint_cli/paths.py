@@ -117,3 +117,7 @@ def bundled_schema() -> Traversable:
 
 def bundled_countries() -> Traversable:
     return files("revint_cli").joinpath("data", "countries.yaml")
+
+
+def bundled_title_words() -> Traversable:
+    return files("revint_cli").joinpath("data", "title_words")

@@ -1,564 +1,66 @@
-"""The words `titles` reads job titles and employers' names with: plain data, per language (en, nl, fr).
+"""The words `titles` reads job titles and employers' names with: data, one file per language in
+data/title_words/ (en.yaml, nl.yaml, fr.yaml), and rules.yaml for what holds in every language.
 
-Words are written as people write them (accents, hyphens, apostrophes); `titles` folds them (case, accents,
-punctuation) when it first needs them, so importing this module costs only its constants. A phrase beats
-the shorter words inside it ("staff nurse" is mid, whatever "staff" says). A family of "" names no family
-and hides the shorter words inside it: "chef de ..." in French is a head of something, not a cook.
+A new language is one more file of the same keys; `titles` folds the words (case, accents, punctuation)
+when it first needs them. Read with PyYAML's own loader (plain data, checked by tests/test_titles.py), not
+the bank's models, so the first guess stays cheap.
 """
 
 from __future__ import annotations
 
-# fmt: off
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-# Words that name the job's family. Where two words of a title name different families, the one earlier
-# in FAMILY_ORDER wins ("Research Nurse" is clinical, "Data Engineer" is data).
-FAMILY: dict[str, dict[str, tuple[str, ...]]] = {
-    "en": {
-        "": ("chief executive", "chief executive officer", "managing director", "general manager"),
-        "engineering": (
-            "engineer", "engineering", "developer", "programmer", "software", "devops", "sre", "site reliability",
-            "backend", "back-end", "frontend", "front-end", "full stack", "full-stack", "fullstack", "qa",
-            "tester", "cto", "chief technology officer", "firmware", "embedded", "ios", "android", "sysadmin",
-            "system administrator", "architect", "head of technology",
-        ),
-        "product": ("product manager", "product owner", "product lead", "product director", "pm", "cpo",
-                    "head of product", "chief product officer", "product management"),
-        "design": ("designer", "design", "ux", "ui", "ux researcher", "user researcher", "user research",
-                   "design researcher", "content designer", "ux writer", "illustrator", "art director"),
-        "data": ("data", "analytics", "data scientist", "machine learning", "ml", "ai", "statistician",
-                 "business intelligence", "bi", "monitoring and evaluation", "monitoring & evaluation"),
-        "customer-service": (
-            "customer service", "customer success", "customer support", "support engineer", "support agent",
-            "support specialist", "helpdesk", "help desk", "service desk", "call centre", "call center",
-            "contact centre", "receptionist", "front desk", "front desk agent", "concierge", "cashier",
-            "it support", "client services", "guest relations", "night auditor",
-        ),
-        "sales": (
-            "sales", "account executive", "sdr", "bdr", "business development", "account manager",
-            "key account manager", "salesperson", "sales associate", "sales assistant", "shop assistant",
-            "store associate", "retail assistant", "fundraiser", "fundraising", "major gifts",
-            "relationship manager", "estate agent",
-        ),
-        "marketing": ("marketing", "marketer", "seo", "brand", "communications", "comms", "cmo", "social media",
-                      "copywriter", "public relations", "campaigner", "market research", "product marketing"),
-        "people": ("recruiter", "recruitment", "recruiting", "talent", "hr", "human resources", "people", "chro",
-                   "talent acquisition", "learning and development", "chief people officer"),
-        "finance": (
-            "finance", "financial", "accountant", "accounting", "controller", "cfo", "bookkeeper",
-            "bookkeeping", "audit", "auditor", "treasury", "payroll", "credit analyst", "risk analyst",
-            "risk manager", "risk officer", "compliance officer", "compliance analyst", "aml", "kyc",
-            "investment banking", "investment banker", "banker", "trader", "portfolio manager", "actuary",
-            "underwriter", "chief financial officer",
-        ),
-        "operations": (
-            "operations", "ops", "logistics", "supply chain", "office manager", "coo", "procurement",
-            "purchasing", "programme director", "program director", "operations manager", "store manager",
-            "shop manager", "assistant store manager", "assistant manager", "restaurant manager", "department manager",
-            "department supervisor", "duty manager",
-            "area manager", "district manager", "facilities", "inventory controller", "executive assistant",
-            "personal assistant", "administrator", "administration", "secretary", "visual merchandiser",
-            "chief operating officer", "production planner",
-        ),
-        "clinical": (
-            "nurse", "nursing", "staff nurse", "charge nurse", "consultant nurse", "ward sister", "ward manager",
-            "matron", "midwife", "health visitor", "care worker", "care assistant", "carer", "healthcare assistant",
-            "support worker", "physiotherapist", "occupational therapist", "paramedic", "pharmacist",
-            "radiographer", "dietitian", "speech and language therapist", "doctor", "physician", "gp", "surgeon",
-            "phlebotomist", "dentist", "dental nurse", "therapist", "psychologist",
-        ),
-        "teaching": (
-            "teacher", "teaching", "teaching assistant", "learning support assistant", "lecturer", "tutor",
-            "head of year", "subject lead", "early career teacher", "newly qualified teacher", "headteacher",
-            "head teacher", "deputy head", "senco", "instructor", "professor", "teaching fellow",
-        ),
-        "research": (
-            "researcher", "research", "postdoc", "postdoctoral", "post-doctoral", "research associate",
-            "research fellow", "research scientist", "research assistant", "phd student", "phd candidate",
-            "doctoral", "principal investigator",
-        ),
-        "legal": (
-            "lawyer", "solicitor", "barrister", "legal", "legal counsel", "in-house counsel", "general counsel",
-            "counsel", "paralegal", "attorney", "notary", "conveyancer",
-        ),
-        "policy": (
-            "policy", "civil servant", "executive officer", "higher executive officer", "senior executive officer",
-            "administrative officer", "fast stream", "fast streamer", "public affairs",
-        ),
-        "consulting": ("management consultant", "strategy consultant", "engagement manager", "consulting"),
-        "trades": (
-            "chef", "cook", "line cook", "commis", "commis chef", "sous chef", "sous-chef", "head chef",
-            "executive chef", "pastry chef", "kitchen porter", "kitchen assistant", "waiter", "waitress",
-            "bartender", "barista", "sommelier", "room attendant", "housekeeper", "housekeeping", "warehouse",
-            "warehouse operative", "order picker", "picker", "packer", "forklift", "reach truck", "driver",
-            "hgv", "production operator", "machine operator", "line operator", "electrician", "plumber",
-            "carpenter", "joiner", "welder", "mechanic", "fitter", "labourer", "cleaner", "porter",
-            "shelf stacker", "butcher", "baker",
-        ),
-    },
-    "nl": {
-        "engineering": ("ontwikkelaar", "softwareontwikkelaar", "programmeur", "systeembeheerder",
-                        "applicatiebeheerder", "ict"),
-        "customer-service": ("klantenservice", "klantenservicemedewerker", "receptioniste", "kassamedewerker",
-                             "servicedesk", "baliemedewerker", "gastheer", "gastvrouw", "callcenter"),
-        "sales": ("verkoper", "verkoopmedewerker", "winkelmedewerker", "accountmanager", "fondsenwerver",
-                  "fondsenwerving", "relatiebeheerder", "verkoop"),
-        "marketing": ("marketeer", "communicatie", "communicatieadviseur", "communicatiemedewerker",
-                      "campagnevoerder"),
-        "people": ("personeelszaken", "p&o", "werving", "hr-adviseur"),
-        "finance": (
-            "assistent-accountant", "registeraccountant", "accountant-administratieconsulent", "boekhouder",
-            "financieel", "financien", "kredietanalist", "risicomanager", "risicoanalist", "bankier",
-            "belastingadviseur", "salarisadministrateur", "administrateur",
-        ),
-        "operations": (
-            "logistiek", "projectmedewerker", "programmamanager", "vrijwilligerscoördinator", "filiaalmanager",
-            "filiaalleider", "winkelmanager", "bedrijfsleider", "bedrijfsleider horeca", "afdelingsmanager",
-            "afdelingsleider", "rayonmanager", "inkoper", "teamleider logistiek", "officemanager", "secretaresse",
-            "managementassistent", "administratief medewerker", "expeditie",
-        ),
-        "clinical": (
-            "verpleegkundige", "wijkverpleegkundige", "verzorgende", "zorgmedewerker", "verloskundige",
-            "kraamverzorgende", "helpende", "helpende zorg", "huisarts", "basisarts", "fysiotherapeut",
-            "ergotherapeut", "doktersassistent", "doktersassistente", "apothekersassistent", "ziekenverzorgende",
-        ),
-        "teaching": ("docent", "leraar", "lerares", "leerkracht", "onderwijsassistent", "onderwijs", "sectieleider",
-                     "pedagogisch medewerker", "intern begeleider", "schooldirecteur", "rector", "conrector"),
-        "research": ("onderzoeker", "postdoctoraal onderzoeker", "promovendus", "promovenda",
-                     "wetenschappelijk onderzoeker", "wetenschapper", "aio", "oio"),
-        "legal": ("advocaat", "advocaat-stagiaire", "advocaat-medewerker", "jurist", "bedrijfsjurist",
-                  "juridisch", "juridisch medewerker", "kandidaat-notaris", "notaris"),
-        "policy": ("beleidsmedewerker", "beleidsadviseur", "beleidsmaker", "beleid", "ambtenaar", "rijkstrainee",
-                   "beleidsondersteuner", "beleidsambtenaar"),
-        "consulting": ("managementconsultant", "organisatieadviseur"),
-        "trades": (
-            "kok", "zelfstandig werkend kok", "chef-kok", "chefkok", "hulpkok", "afwasser", "afwashulp", "ober",
-            "serveerster", "bediening", "barkeeper", "magazijnmedewerker", "magazijn", "orderpicker",
-            "heftruckchauffeur", "heftruck", "reachtruck", "reachtruckchauffeur", "chauffeur",
-            "vrachtwagenchauffeur", "productiemedewerker", "operator productie", "monteur", "elektricien",
-            "loodgieter", "timmerman", "lasser", "schoonmaker", "vakkenvuller", "bakker", "slager",
-        ),
-    },
-    "fr": {
-        "": ("chef de", "chef d'"),
-        "engineering": ("développeur", "ingénieur", "ingénieur logiciel", "informaticien", "architecte logiciel",
-                        "testeur"),
-        "product": ("chef de produit", "responsable produit"),
-        "design": ("graphiste", "concepteur ux"),
-        "data": ("analyste de données", "statisticien", "chargé de suivi et évaluation"),
-        "customer-service": (
-            "conseiller clientèle", "chargé de clientèle", "service client", "hôte de caisse", "hôtesse de caisse",
-            "caissier", "réceptionniste", "standardiste", "hôte d'accueil", "agent d'accueil", "téléconseiller",
-        ),
-        "sales": (
-            "commercial", "vendeur", "conseiller de vente", "chargé d'affaires", "ingénieur commercial",
-            "ingénieur d'affaires", "attaché commercial", "chargé de collecte", "chargé de collecte de fonds",
-            "collecte de fonds", "responsable mécénat", "mécénat",
-        ),
-        "marketing": ("chargé de communication", "communication", "rédacteur web"),
-        "people": ("chargé de recrutement", "recruteur", "ressources humaines", "rh", "drh", "chargé de formation"),
-        "finance": (
-            "comptable", "expert-comptable", "auditeur", "auditeur financier", "contrôleur de gestion",
-            "analyste crédit", "analyste financier", "analyste risques", "chargé de conformité", "conformité",
-            "trésorier", "trésorerie", "banquier", "banquier privé", "gestionnaire de patrimoine", "actuaire",
-            "daf", "fiscaliste", "gestionnaire de paie",
-        ),
-        "operations": (
-            "chargé de projet", "chef de projet", "coordinateur terrain", "logistique", "responsable logistique",
-            "responsable de magasin", "directeur de magasin", "chef de rayon", "responsable de rayon",
-            "adjoint responsable de magasin",
-            "directeur de restaurant", "planificateur", "planificateur de production", "chef d'équipe",
-            "acheteur", "assistant de direction", "secrétaire", "chef de mission", "logisticien",
-            "responsable d'exploitation",
-        ),
-        "clinical": (
-            "infirmier", "infirmière diplômée d'état", "ide", "aide-soignant", "sage-femme", "auxiliaire de vie",
-            "cadre de santé", "médecin", "kinésithérapeute", "kiné", "ergothérapeute", "pharmacien",
-            "préparateur en pharmacie", "manipulateur radio", "puériculteur", "auxiliaire de puériculture",
-            "psychologue", "orthophoniste", "aide à domicile",
-        ),
-        "teaching": (
-            "professeur", "professeur des écoles", "professeur certifié", "enseignant", "instituteur", "aesh",
-            "accompagnant d'élèves en situation de handicap", "conseiller principal d'éducation", "cpe",
-            "maître de conférences", "formateur", "atsem", "assistant d'éducation", "directeur d'école",
-        ),
-        "research": ("chercheur", "post-doctorant", "postdoctorant", "chargé de recherche", "directeur de recherche",
-                     "ingénieur de recherche", "ingénieur d'études", "doctorant", "recherche"),
-        "legal": ("avocat", "élève-avocat", "juriste", "juriste d'entreprise", "assistant juridique", "notaire",
-                  "clerc de notaire", "greffier", "juridique", "paralégal"),
-        "policy": ("chargé de mission", "attaché d'administration", "chef de bureau", "fonctionnaire",
-                   "politiques publiques", "attaché territorial", "chargé de plaidoyer", "plaidoyer"),
-        "consulting": ("manager conseil",),
-        "trades": (
-            "cuisinier", "chef cuisinier", "commis de cuisine", "chef de partie", "second de cuisine",
-            "chef de cuisine", "pâtissier", "chef de rang", "plongeur", "serveur", "barman", "barmaid",
-            "maître d'hôtel", "gouvernante", "femme de chambre", "valet de chambre", "préparateur de commandes",
-            "cariste", "magasinier", "manutentionnaire", "opérateur de production", "conducteur de ligne",
-            "conducteur de machine", "chauffeur-livreur", "livreur", "agent de quai", "électricien", "plombier",
-            "menuisier", "soudeur", "mécanicien", "technicien de maintenance", "agent d'entretien",
-            "employé libre-service", "boulanger", "boucher",
-        ),
-    },
-}
-# Words that hint at a family only when nothing else in the title does ("Policy Analyst" is policy).
-FAMILY_WEAK: dict[str, dict[str, tuple[str, ...]]] = {
-    "en": {
-        "data": ("analyst", "scientist", "business analyst"),
-        "consulting": ("consultant", "adviser", "advisor"),
-        "operations": ("coordinator", "team leader", "supervisor", "project manager", "programme manager",
-                       "program manager", "project officer", "programme officer", "program officer", "planner",
-                       "project coordinator"),
-        "trades": ("operator", "operative", "technician"),
-        "marketing": ("content",),
-        "research": ("fellow",),
-    },
-    "nl": {
-        "data": ("analist",),
-        "consulting": ("adviseur",),
-        "operations": ("coördinator", "teamleider", "ploegleider", "ploegbaas", "projectleider", "projectmanager"),
-        "teaching": ("mentor",),
-        "clinical": ("begeleider",),
-    },
-    "fr": {
-        "data": ("analyste",),
-        "consulting": ("conseiller", "conseil"),
-        "operations": ("coordinateur", "superviseur", "gérant"),
-        "trades": ("opérateur",),
-        "policy": ("rédacteur",),
-    },
-}
-FAMILY_ORDER = (
-    "customer-service", "product", "design", "clinical", "teaching", "legal", "policy", "data", "engineering",
-    "research", "sales", "marketing", "people", "finance", "consulting", "operations", "trades",
-)
+from revint_cli import paths
 
-# Words that name a level. "mid" words say nothing by themselves, but hide the words inside them.
-SENIORITY: dict[str, dict[str, tuple[str, ...]]] = {
-    "en": {
-        "junior": (
-            "junior", "jr", "graduate", "intern", "internship", "trainee", "apprentice", "apprenticeship",
-            "entry level", "entry-level", "associate", "assistant", "newly qualified", "early career", "student",
-            "placement", "paralegal", "associate consultant", "audit associate", "investment banking analyst",
-            "commis", "kitchen porter", "order picker",
-            "cashier", "research assistant",
-        ),
-        "mid": (
-            "mid", "mid-level", "medior", "staff nurse", "staff accountant", "staff writer", "research associate",
-            "postdoc", "postdoctoral", "post-doctoral", "experienced", "assistant professor", "executive assistant",
-            "personal assistant", "executive officer", "higher executive officer", "customer success manager",
-            "product manager", "project manager", "account manager", "key account manager",
-            "relationship manager", "portfolio manager", "risk manager", "case manager", "community manager",
-            "social media manager", "office manager", "business partner", "talent partner",
-            "talent acquisition partner", "physician assistant",
-        ),
-        "senior": ("senior", "sr", "research fellow", "associate professor", "senior executive officer"),
-        "lead": (
-            "lead", "leader", "team lead", "tech lead", "team leader", "staff", "principal", "architect",
-            "supervisor", "shift supervisor", "charge nurse", "ward sister", "sous chef", "sous-chef",
-            "assistant manager", "deputy manager", "assistant store manager", "department supervisor",
-            "duty manager", "foreman", "head of year", "consultant nurse", "grade 7",
-        ),
-        "manager": (
-            "manager", "director", "head of", "ward manager", "matron", "head chef", "head of department",
-            "deputy head", "assistant head", "assistant director", "associate director", "grade 6",
-        ),
-        "executive": (
-            "vp", "vice president", "chief", "cto", "ceo", "cfo", "coo", "cpo", "cmo", "chro", "ciso", "cio", "svp",
-            "evp", "partner", "managing partner", "managing director", "general manager", "executive director",
-            "founder", "co-founder", "cofounder", "owner", "president", "headteacher", "head teacher",
-            "school principal", "director general", "director-general", "permanent secretary",
-            "programme director", "program director", "director of nursing", "country director",
-            "head of engineering", "head of technology", "head of product", "head of design", "head of data",
-            "head of marketing", "head of sales", "head of people", "head of hr", "head of finance",
-            "head of operations", "head of growth", "head of it", "head of security", "head of infrastructure",
-        ),
-    },
-    "nl": {
-        "junior": (
-            "stagiair", "stagiaire", "trainee", "leerling", "werkstudent", "starter", "afstudeerder", "assistent",
-            "onderwijsassistent", "assistent-accountant", "helpende", "verzorgende", "kassamedewerker",
-            "verkoopmedewerker", "winkelmedewerker", "vakkenvuller", "orderpicker", "afwasser", "hulpkok",
-            "promovendus", "promovenda", "aio", "oio", "projectmedewerker",
-        ),
-        "mid": ("medior", "zelfstandig werkend", "ervaren", "advocaat-medewerker", "accountmanager",
-                "projectmanager", "risicomanager", "relatiebeheerder", "postdoctoraal", "universitair docent"),
-        "senior": ("universitair hoofddocent", "hoofddocent"),
-        "lead": ("teamleider", "ploegleider", "ploegbaas", "leider", "sectieleider", "projectleider",
-                 "afdelingsmanager", "afdelingsleider", "voorman", "shiftleider", "souschef",
-                 "assistent filiaalmanager", "assistent-filiaalleider"),
-        "manager": ("hoofd", "directeur", "leidinggevende", "filiaalmanager", "filiaalleider", "winkelmanager",
-                    "bedrijfsleider", "programmamanager", "afdelingshoofd", "chef-kok", "chefkok"),
-        "executive": ("algemeen directeur", "directeur-bestuurder", "bestuurder", "bestuursvoorzitter", "vennoot",
-                      "eigenaar", "oprichter", "medeoprichter", "directeur-generaal", "secretaris-generaal",
-                      "schooldirecteur"),
-    },
-    "fr": {
-        "junior": (
-            "stagiaire", "alternant", "alternance", "apprenti", "débutant", "élève", "assistant", "aide-soignant",
-            "auxiliaire de vie", "aesh", "accompagnant", "commis", "commis de cuisine", "plongeur",
-            "employé libre-service", "préparateur de commandes", "hôte de caisse", "caissier", "vendeur",
-            "doctorant", "attaché d'administration", "interne", "jeune diplômé",
-        ),
-        "mid": ("confirmé", "expérimenté", "certifié", "collaborateur", "post-doctorant", "postdoctorant",
-                "postdoctoral", "chef de partie", "chef de rang", "chef de projet", "chef de produit",
-                "assistant de direction"),
-        "senior": ("chargé de recherche", "expert", "coordinateur terrain"),
-        "lead": ("chef d'équipe", "chef de rayon", "superviseur", "agent de maîtrise", "adjoint",
-                 "adjoint responsable de magasin", "second de cuisine", "chef de mission", "responsable d'équipe"),
-        "manager": ("responsable", "directeur", "gérant", "chef de service", "chef de bureau", "cadre de santé",
-                    "chef de cuisine", "manager conseil", "chef de secteur", "chef de département"),
-        "executive": ("directeur général", "pdg", "président", "associé", "directeur associé", "fondateur",
-                      "cofondateur", "co-fondateur", "daf", "drh", "dsi"),
-    },
-}
-SENIORITY_ORDER = ("junior", "mid", "senior", "lead", "manager", "executive")
+RULES = "rules.yaml"
+Table = dict[str, dict[str, tuple[str, ...]]]  # {language: {value: words}}
+PER_LANGUAGE = ("family", "family_weak", "seniority", "sector_roles", "sector_employers", "employer_kinds")
 
-# What a word means in one sector only: "Associate" at a law firm is a lawyer, a "Vice President" at a
-# bank is a senior banker, a "teamleider" at a municipality manages people.
-IN_SECTOR: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
-    "legal": {"role_family": {"legal": ("associate", "senior associate", "partner", "associé", "collaborateur",
-                                        "stagiaire", "trainee")},
-              "seniority": {"mid": ("associate",)}},
-    "finance": {"role_family": {"finance": ("analyst", "associate", "vice president", "vp", "analyste", "analist")},
-                "seniority": {"senior": ("vice president", "vp"), "mid": ("associate",)}},
-    "consulting": {"role_family": {"consulting": ("analyst", "business analyst", "associate", "manager",
-                                                  "partner", "principal", "director")},
-                   "seniority": {"junior": ("analyst", "business analyst"), "mid": ("associate",)}},
-    "public-sector": {"role_family": {"policy": ("adviser", "advisor", "adviseur", "officer", "medewerker")},
-                      "seniority": {"manager": ("teamleider", "team leader")}},
-    "education": {"seniority": {"executive": ("principal",)}},
-    "research": {"role_family": {"research": ("scientist", "fellow", "associate")}},
-    "retail": {"role_family": {"sales": ("associate", "assistant", "medewerker", "conseiller"),
-                               "operations": ("manager", "supervisor", "gérant", "responsable")}},
-    "logistics": {"role_family": {"trades": ("operator", "operative", "associate", "medewerker", "driver"),
-                                  "operations": ("manager", "planner", "coordinator")}},
-}
-# The family of a title that names none, by its sector: "Associate" at a law firm, "Head of Science" at a school.
-SECTOR_FAMILY = {
-    "healthcare": "clinical", "education": "teaching", "public-sector": "policy", "research": "research",
-    "legal": "legal", "consulting": "consulting", "finance": "finance",
-}
 
-# Words of titles and of employers' names that point to a sector (used when no bank describes sectors).
-SECTOR_ROLES: dict[str, dict[str, tuple[str, ...]]] = {
-    "en": {
-        "technology": ("software", "developer", "software engineer", "devops", "sre", "site reliability",
-                       "frontend", "front-end", "backend", "back-end", "full stack", "full-stack", "fullstack",
-                       "ux", "ui", "ux researcher", "product manager", "product owner", "data scientist",
-                       "machine learning", "cto", "ios", "android", "cloud", "platform engineer"),
-        "healthcare": ("nurse", "staff nurse", "charge nurse", "ward sister", "ward manager", "matron", "midwife",
-                       "health visitor", "care worker", "care assistant", "carer", "healthcare assistant",
-                       "support worker"),
-        "education": ("teacher", "teaching assistant", "learning support assistant", "head of department",
-                      "head of year", "subject lead", "early career teacher", "newly qualified teacher"),
-        "public-sector": ("policy adviser", "policy advisor", "policy officer", "policy lead", "civil servant",
-                          "executive officer", "fast stream"),
-        "research": ("postdoc", "postdoctoral", "research associate", "research fellow", "research scientist",
-                     "researcher"),
-        "legal": ("lawyer", "solicitor", "trainee solicitor", "barrister", "legal counsel", "in-house counsel",
-                  "general counsel", "paralegal", "legal assistant", "legal director"),
-        "consulting": ("consultant", "junior consultant", "associate consultant", "senior consultant",
-                       "management consultant", "strategy consultant", "engagement manager"),
-        "finance": ("investment banking analyst", "investment banker", "banker", "credit analyst", "risk analyst",
-                    "risk manager", "risk officer", "compliance officer", "compliance analyst", "aml analyst",
-                    "kyc analyst", "auditor", "audit associate", "accountant", "chartered accountant", "trader",
-                    "portfolio manager", "relationship manager", "treasury analyst"),
-        "non-profit": ("fundraiser", "fundraising", "programme director", "programme officer", "program officer",
-                       "campaigner", "volunteer coordinator", "major gifts", "grants officer", "humanitarian"),
-        "hospitality": ("chef", "cook", "line cook", "commis", "commis chef", "sous chef", "sous-chef", "head chef",
-                        "executive chef", "pastry chef", "kitchen porter", "waiter", "waitress", "bartender",
-                        "barman", "barista", "sommelier", "hotel receptionist", "night receptionist",
-                        "front desk agent", "night auditor", "concierge", "housekeeping", "room attendant",
-                        "restaurant manager", "duty manager"),
-        "retail": ("store manager", "shop manager", "assistant store manager", "assistant manager retail",
-                   "department supervisor", "department manager", "sales associate", "sales assistant",
-                   "shop assistant", "store associate", "cashier", "key holder", "visual merchandiser",
-                   "district manager"),
-        "logistics": ("warehouse", "order picker", "forklift", "production team leader", "production operator",
-                      "production planner", "machine operator", "line operator", "logistics", "supply chain",
-                      "inventory controller"),
-    },
-    "nl": {
-        "technology": ("ontwikkelaar", "softwareontwikkelaar", "programmeur"),
-        "healthcare": ("verpleegkundige", "wijkverpleegkundige", "verzorgende", "zorgmedewerker", "verloskundige",
-                       "kraamverzorgende", "helpende zorg"),
-        "education": ("docent", "leraar", "leerkracht", "onderwijsassistent", "sectieleider", "mentor"),
-        "public-sector": ("beleidsmedewerker", "beleidsadviseur", "senior beleidsadviseur", "beleidsmaker",
-                          "ambtenaar", "rijkstrainee"),
-        "research": ("postdoctoraal onderzoeker", "onderzoeker", "wetenschappelijk onderzoeker", "promovendus"),
-        "legal": ("advocaat", "advocaat-stagiaire", "advocaat-medewerker", "jurist", "bedrijfsjurist",
-                  "juridisch medewerker", "kandidaat-notaris", "notaris"),
-        "consulting": ("managementconsultant", "organisatieadviseur", "junior adviseur", "senior adviseur"),
-        "finance": ("bankier", "kredietanalist", "risicomanager", "risicoanalist", "assistent-accountant",
-                    "registeraccountant", "accountant-administratieconsulent", "relatiebeheerder"),
-        "non-profit": ("fondsenwerver", "fondsenwerving", "projectmedewerker", "programmamanager",
-                       "vrijwilligerscoördinator", "campagnevoerder"),
-        "hospitality": ("kok", "zelfstandig werkend kok", "afwasser", "ober", "gastheer", "gastvrouw",
-                        "receptioniste hotel", "bedrijfsleider horeca"),
-        "retail": ("filiaalmanager", "filiaalleider", "winkelmanager", "afdelingsmanager", "afdelingsleider",
-                   "rayonmanager", "verkoopmedewerker", "winkelmedewerker", "kassamedewerker", "vakkenvuller"),
-        "logistics": ("magazijn", "magazijnmedewerker", "orderpicker", "heftruck", "heftruckchauffeur",
-                      "reachtruck", "ploegleider", "ploegbaas", "teamleider logistiek", "teamleider productie",
-                      "productiemedewerker", "operator productie", "logistiek", "expeditie"),
-    },
-    "fr": {
-        "technology": ("développeur", "ingénieur logiciel"),
-        "healthcare": ("infirmier", "infirmière", "aide-soignant", "aide-soignante", "sage-femme",
-                       "auxiliaire de vie", "cadre de santé"),
-        "education": ("professeur", "professeure", "professeur des écoles", "enseignant", "enseignante",
-                      "instituteur", "institutrice", "aesh", "conseiller principal d'éducation"),
-        "public-sector": ("chargé de mission", "chargée de mission", "attaché d'administration", "rédacteur",
-                          "chef de bureau", "fonctionnaire"),
-        "research": ("chercheur", "chercheuse", "post-doctorant", "postdoctorant", "chargé de recherche",
-                     "ingénieur de recherche"),
-        "legal": ("avocat", "avocate", "avocat collaborateur", "avocate collaboratrice", "élève-avocat", "juriste",
-                  "juriste d'entreprise", "assistant juridique", "assistante juridique", "notaire",
-                  "clerc de notaire"),
-        "consulting": ("consultant junior", "consultant senior", "consultant confirmé", "consultante",
-                       "manager conseil"),
-        "finance": ("analyste crédit", "analyste financier", "analyste risques", "chargé de conformité",
-                    "responsable conformité", "auditeur financier", "expert-comptable", "comptable",
-                    "chargé d'affaires entreprises", "banquier privé"),
-        "non-profit": ("chargé de projet humanitaire", "chargée de projet humanitaire",
-                       "chargé de collecte de fonds", "chargée de collecte", "responsable mécénat",
-                       "coordinateur terrain", "chef de mission", "chargé de plaidoyer"),
-        "hospitality": ("cuisinier", "cuisinière", "chef cuisinier", "commis de cuisine", "chef de partie",
-                        "second de cuisine", "chef de cuisine", "pâtissier", "chef de rang", "plongeur", "serveur",
-                        "serveuse", "maître d'hôtel", "réceptionniste d'hôtel", "réceptionniste de nuit",
-                        "gouvernante", "femme de chambre", "directeur de restaurant"),
-        "retail": ("responsable de magasin", "directeur de magasin", "adjoint responsable de magasin",
-                   "chef de rayon", "responsable de rayon", "vendeur", "vendeuse", "conseiller de vente",
-                   "conseillère de vente", "caissier", "caissière", "hôte de caisse", "hôtesse de caisse",
-                   "employé libre-service"),
-        "logistics": ("préparateur de commandes", "préparatrice de commandes", "cariste", "magasinier",
-                      "chef d'équipe logistique", "chef d'équipe production", "opérateur de production",
-                      "conducteur de ligne", "planificateur de production", "logistique"),
-    },
-}
-SECTOR_EMPLOYERS: dict[str, dict[str, tuple[str, ...]]] = {
-    "en": {
-        "technology": ("software", "tech", "technologies", "technology", "labs", "saas", "cloud", "io", "ai"),
-        "healthcare": ("hospital", "nhs", "nhs trust", "nhs foundation trust", "foundation trust", "clinic",
-                       "care home", "nursing home", "hospice", "home care", "community health", "gp practice",
-                       "infirmary"),
-        "education": ("school", "primary school", "secondary school", "academy", "academy trust", "college",
-                      "sixth form"),
-        "public-sector": ("ministry", "department for", "government", "civil service", "council", "municipality",
-                          "local authority", "executive agency", "hm", "cabinet office", "home office"),
-        "research": ("university", "institute", "research centre", "laboratory", "lab"),
-        "legal": ("law firm", "solicitors", "chambers", "legal services", "llp", "linklaters", "clifford chance",
-                  "freshfields", "slaughter and may", "dla piper", "allen & overy"),
-        "consulting": ("consulting", "consultancy", "consultants", "advisory", "strategy&", "mckinsey",
-                       "bain & company", "boston consulting group", "accenture", "capgemini invent", "kearney",
-                       "roland berger", "oliver wyman", "wavestone", "sia partners"),
-        "finance": ("bank", "banking", "capital markets", "securities", "asset management", "investment management",
-                    "insurance", "accountants", "accountancy", "chartered accountants", "goldman sachs",
-                    "j.p. morgan", "morgan stanley", "pwc", "kpmg", "deloitte", "ey", "bdo", "grant thornton"),
-        "non-profit": ("charity", "charitable", "foundation", "ngo", "non-profit", "nonprofit", "not-for-profit",
-                       "humanitarian", "relief", "red cross", "oxfam", "save the children", "plan international",
-                       "amnesty international", "international rescue committee"),
-        "hospitality": ("restaurant", "hotel", "bistro", "brasserie", "café", "catering", "resort", "guesthouse",
-                        "kitchen", "banqueting", "grand café"),
-        "retail": ("store", "stores", "supermarket", "boutique", "retail", "retailer", "department store", "outlet"),
-        "logistics": ("warehouse", "distribution centre", "distribution center", "fulfilment centre",
-                      "fulfillment center", "logistics", "supply chain", "3pl", "factory", "manufacturing"),
-    },
-    "nl": {
-        "healthcare": ("ziekenhuis", "umc", "zorggroep", "verpleeghuis", "thuiszorg", "wijkzorg", "zorg",
-                       "verloskundigenpraktijk", "ggz"),
-        "education": ("basisschool", "middelbare school", "lyceum", "gymnasium", "scholengemeenschap", "vmbo",
-                      "schoolbestuur", "roc"),
-        "public-sector": ("ministerie", "rijksoverheid", "gemeente", "provincie", "waterschap",
-                          "uitvoeringsorganisatie"),
-        "research": ("universiteit", "hogeschool", "instituut", "kennisinstituut", "onderzoeksinstituut"),
-        "legal": ("advocaten", "advocatenkantoor", "notarissen", "notariskantoor", "de brauw", "stibbe",
-                  "loyens & loeff", "nautadutilh", "houthoff"),
-        "consulting": ("adviesbureau", "organisatieadviesbureau", "adviseurs", "berenschot", "twynstra gudde",
-                       "boer & croon"),
-        "finance": ("bankiers", "verzekeringen", "accountantskantoor", "abn amro", "rabobank", "de volksbank"),
-        "non-profit": ("goede doel", "goede doelen", "rode kruis", "cordaid", "kwf kankerbestrijding"),
-        "hospitality": ("eetcafé", "horeca", "keuken"),
-        "retail": ("supermarkt", "winkel", "warenhuis", "winkelcentrum"),
-        "logistics": ("distributiecentrum", "logistiek", "fabriek"),
-    },
-    "fr": {
-        "healthcare": ("hôpital", "chu", "clinique", "ehpad", "aide à domicile", "maternité"),
-        "education": ("école", "collège", "lycée", "éducation nationale", "académie", "rectorat"),
-        "public-sector": ("ministère", "préfecture", "mairie", "collectivité", "conseil départemental",
-                          "conseil régional", "direction générale"),
-        "research": ("université", "laboratoire", "cnrs", "inserm", "inrae", "institut"),
-        "legal": ("cabinet d'avocats", "avocats", "société d'avocats", "aarpi", "selarl d'avocats",
-                  "étude notariale", "gide loyrette nouel", "bredin prat", "august debouzy"),
-        "consulting": ("cabinet de conseil", "conseil en stratégie", "conseil en management"),
-        "finance": ("banque", "crédit", "gestion d'actifs", "assurances", "cabinet d'expertise comptable",
-                    "commissariat aux comptes", "bnp paribas", "société générale", "crédit agricole", "natixis"),
-        "non-profit": ("fondation", "association", "ong", "humanitaire", "sans frontières", "croix-rouge", "secours",
-                       "action contre la faim", "médecins du monde"),
-        "hospitality": ("hôtel", "traiteur", "auberge", "hostellerie"),
-        "retail": ("supermarché", "hypermarché", "magasin", "grand magasin"),
-        "logistics": ("entrepôt", "plateforme logistique", "logistique", "usine", "site industriel"),
-    },
-}
+@dataclass(frozen=True)
+class Words:
+    family: Table
+    family_weak: Table
+    seniority: Table
+    sector_roles: Table
+    sector_employers: Table
+    employer_kinds: Table
+    compound_heads: tuple[str, ...]  # words that end compounds ("wijkverpleegkundige" reads as "verpleegkundige")
+    family_order: tuple[str, ...]  # where two words name different families, the one earlier wins
+    seniority_order: tuple[str, ...]
+    employer_order: tuple[str, ...]
+    in_sector: dict[str, dict[str, dict[str, tuple[str, ...]]]]  # {sector: {field: {value: words}}}
+    sector_family: dict[str, str]  # the family of a title that names none, by its sector
 
-# Words of employers' names that tell the kind of employer. Where several kinds show, the one earlier in
-# EMPLOYER_ORDER wins ("NHS Foundation Trust" is a hospital, not a charity).
-EMPLOYER_KINDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "en": {
-        "": ("university college",),
-        "hospital": ("hospital", "nhs trust", "nhs foundation trust", "foundation trust", "infirmary",
-                     "medical centre", "medical center", "clinic", "health board"),
-        "school": ("school", "academy", "academy trust", "multi-academy trust", "sixth form", "primary school",
-                   "secondary school"),
-        "public-body": ("ministry", "department for", "department of", "government", "council", "municipality",
-                        "local authority", "civil service", "executive agency", "hm", "cabinet office",
-                        "home office", "police", "european commission", "parliament"),
-        "charity": ("charity", "charitable", "ngo", "non-profit", "nonprofit", "not-for-profit", "foundation",
-                    "trust", "red cross", "oxfam", "save the children", "amnesty international",
-                    "plan international", "international rescue committee", "humanitarian"),
-        "partnership": ("llp", "law firm", "solicitors", "chambers", "partnership", "partners", "accountants",
-                        "chartered accountants", "linklaters", "clifford chance", "freshfields", "slaughter and may",
-                        "dla piper", "allen & overy", "pwc", "kpmg", "deloitte", "ey", "bdo"),
-        "startup": ("startup", "start-up", "scale-up", "scaleup", "io", "ai"),
-        "small-business": ("family business", "family-owned", "family firm", "sole trader"),
-        "company": ("ltd", "limited", "plc", "inc", "llc", "corp", "corporation", "company", "group", "holdings",
-                    "gmbh", "ag"),
-    },
-    "nl": {
-        "hospital": ("ziekenhuis", "umc", "mc", "medisch centrum"),
-        "school": ("basisschool", "middelbare school", "lyceum", "gymnasium", "scholengemeenschap", "vmbo", "obs",
-                   "cbs", "roc", "onderwijs", "schoolbestuur", "scholengroep", "college"),
-        "public-body": ("gemeente", "ministerie", "rijksoverheid", "provincie", "waterschap", "rijkswaterstaat",
-                        "belastingdienst", "uwv", "politie", "uitvoeringsorganisatie"),
-        "charity": ("goede doel", "goede doelen", "rode kruis", "cordaid", "kwf"),
-        "partnership": ("advocaten", "advocatenkantoor", "notarissen", "notariskantoor", "de brauw", "stibbe",
-                        "loyens & loeff", "nautadutilh", "houthoff", "maatschap"),
-        "small-business": ("familiebedrijf", "eenmanszaak", "vof", "v.o.f."),
-        "company": ("bv", "nv", "b.v.", "n.v.", "holding", "groep"),
-    },
-    "fr": {
-        "hospital": ("hôpital", "chu", "centre hospitalier", "clinique", "ap-hp", "hospices civils"),
-        "school": ("école", "collège", "lycée", "groupe scolaire"),
-        "public-body": ("ministère", "préfecture", "mairie", "ville de", "collectivité", "conseil départemental",
-                        "conseil régional", "région", "direction générale", "cnrs", "inserm", "inrae",
-                        "fonction publique"),
-        "charity": ("association", "fondation", "ong", "croix-rouge", "secours", "humanitaire",
-                    "médecins du monde", "médecins sans frontières", "action contre la faim"),
-        "partnership": ("avocats", "cabinet d'avocats", "société d'avocats", "aarpi", "selarl", "étude notariale",
-                        "notaires", "associés", "gide loyrette nouel", "bredin prat", "august debouzy"),
-        "small-business": ("entreprise familiale", "artisan", "tpe"),
-        "company": ("sa", "sas", "sarl", "groupe", "société"),
-    },
-}
-EMPLOYER_ORDER = ("hospital", "school", "public-body", "charity", "partnership", "startup", "small-business",
-                  "company")
 
-# Words that end Dutch compounds: "wijkverpleegkundige" reads as "verpleegkundige", "salesmanager" as a
-# manager in sales.
-COMPOUND_HEADS = (
-    "verpleegkundige", "verzorgende", "medewerker", "adviseur", "consultant", "leider", "manager", "coördinator",
-    "analist", "jurist", "accountant", "docent", "kok", "chauffeur", "onderzoeker", "assistent", "planner",
-    "administrateur", "ontwikkelaar", "developer", "monteur", "beheerder", "hoofd", "directeur", "trainee",
-    "stagiair", "specialist", "engineer", "designer", "architect", "recruiter", "marketeer", "operator",
-    "ziekenhuis", "school", "universiteit", "supermarkt", "winkel", "fabriek", "distributiecentrum", "hotel",
-    "restaurant", "zorg",
-)
-# fmt: on
+@cache
+def words() -> Words:
+    """Every language's words, read once."""
+    folder = paths.bundled_title_words()
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
+    languages = {f.name.removesuffix(".yaml"): _read(f.read_text(encoding="utf-8")) for f in files if f.name != RULES}
+    rules = _read(folder.joinpath(RULES).read_text(encoding="utf-8"))
+    tables = {key: {lang: _words_of(doc.get(key, {})) for lang, doc in languages.items()} for key in PER_LANGUAGE}
+    return Words(
+        **tables,
+        compound_heads=tuple(h for doc in languages.values() for h in doc.get("compound_heads", ())),
+        family_order=tuple(rules["family_order"]),
+        seniority_order=tuple(rules["seniority_order"]),
+        employer_order=tuple(rules["employer_order"]),
+        in_sector={s: {k: _words_of(t) for k, t in fields.items()} for s, fields in rules["in_sector"].items()},
+        sector_family=dict(rules["sector_family"]),
+    )
+
+
+def _read(text: str) -> dict[str, Any]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data: dict[str, Any] = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    return data
+
+
+def _words_of(by_value: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    return {value: tuple(ws) for value, ws in by_value.items()}

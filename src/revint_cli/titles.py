@@ -1,6 +1,7 @@
 """Reading a job title and an employer's name into a guess: sector, role family, seniority, kind of employer.
 
-English, Dutch and French titles are read with one set of tables (`title_words`), folded the same way as the
+English, Dutch and French titles are read with one set of tables (`title_words`: data/title_words/, a file
+per language), folded the same way as the
 title (case and accents ignored, punctuation a word break), word by word:
 - a phrase beats the shorter words inside it ("Staff Nurse" is mid, whatever "staff" says; "UX Researcher"
   is design, not research), and a Dutch compound reads as its parts ("wijkverpleegkundige");
@@ -9,8 +10,8 @@ title (case and accents ignored, punctuation a word break), word by word:
 - some words mean something else in one sector ("Associate" at a law firm, "Vice President" at a bank).
 Each answer says which words decided it (`Guess.read_from`), so a person can see why and correct it.
 
-No pydantic, no YAML: the wizard imports this before its first prompt. The tables (`title_words`) are
-imported and folded at the first guess, so importing this module costs little more than `Guess` itself.
+No pydantic, no YAML at import: the wizard imports this before its first prompt. The tables are read
+(about 40 ms) and folded at the first guess, so importing this module costs little more than `Guess` itself.
 """
 
 from __future__ import annotations
@@ -123,9 +124,9 @@ class _Tables:
     """Every table a guess reads, folded: the fixed ones, and the sector words (revint's own or a bank's)."""
 
     def __init__(self, roles: Mapping[str, Iterable[str]], employers: Mapping[str, Iterable[str]]) -> None:
-        from revint_cli import title_words as w
+        from revint_cli.title_words import words
 
-        self.w = w
+        self.w = words()
         fixed = _fixed()
         self.family, self.seniority, self.kinds, self.in_sector, self.heads = fixed[:5]
         self.roles = _table((roles, 2))  # sector words of titles
@@ -135,24 +136,26 @@ class _Tables:
 
 @cache
 def _fixed() -> tuple[_Table, _Table, _Table, dict[str, tuple[_Table, _Table]], tuple[str, ...], frozenset[str]]:
-    from revint_cli import title_words as w
+    from revint_cli.title_words import words
 
-    family = _table((_merged(w.FAMILY), 2), (_merged(w.FAMILY_WEAK), 1))
-    seniority = _table((_merged(w.SENIORITY), 2))
-    kinds = _table((_merged(w.EMPLOYER_KINDS), 2))
+    w = words()
+    family = _table((_merged(w.family), 2), (_merged(w.family_weak), 1))
+    seniority = _table((_merged(w.seniority), 2))
+    kinds = _table((_merged(w.employer_kinds), 2))
     in_sector = {
         sector: (_table((t.get("role_family", {}), 3)), _table((t.get("seniority", {}), 3)))
-        for sector, t in w.IN_SECTOR.items()
+        for sector, t in w.in_sector.items()
     }
     every = [family, seniority, kinds, *(t for pair in in_sector.values() for t in pair)]
-    return family, seniority, kinds, in_sector, tuple(fold(h) for h in w.COMPOUND_HEADS), _words(every)
+    return family, seniority, kinds, in_sector, tuple(fold(h) for h in w.compound_heads), _words(every)
 
 
 @cache
 def _builtin() -> _Tables:
-    from revint_cli import title_words as w
+    from revint_cli.title_words import words
 
-    return _Tables(_merged(w.SECTOR_ROLES), _merged(w.SECTOR_EMPLOYERS))
+    w = words()
+    return _Tables(_merged(w.sector_roles), _merged(w.sector_employers))
 
 
 # -- matching -------------------------------------------------------------------------------------------
@@ -241,26 +244,26 @@ def guess(role: str, employer: str = "", sectors: Mapping[str, SectorWords] | No
     read: dict[str, str] = {}
 
     family_words = title.find(tables.family)
-    hint = _pick_family(_unmasked(family_words), w.FAMILY_ORDER)
+    hint = _pick_family(_unmasked(family_words), w.family_order)
     sector, sector_from = _sector(title, name, tables, family_words, hint.value if hint else None)
     if sector_from:
         read["sector"] = sector_from
 
     in_family, in_seniority = tables.in_sector.get(sector or "", ({}, {}))
-    picked = _pick_family(_unmasked(family_words + title.find(in_family, 0.5)), w.FAMILY_ORDER)
+    picked = _pick_family(_unmasked(family_words + title.find(in_family, 0.5)), w.family_order)
     if picked:
         family, read["role_family"] = picked.value, title.said(picked)
-    elif sector in w.SECTOR_FAMILY and sector_from:  # "Associate" at a law firm, "Head of Science" at a school
-        family, read["role_family"] = w.SECTOR_FAMILY[sector], sector_from
+    elif sector in w.sector_family and sector_from:  # "Associate" at a law firm, "Head of Science" at a school
+        family, read["role_family"] = w.sector_family[sector], sector_from
     else:
         family = "other"
 
-    level = _seniority(_unmasked(title.find(tables.seniority) + title.find(in_seniority, 0.5)), w.SENIORITY_ORDER)
+    level = _seniority(_unmasked(title.find(tables.seniority) + title.find(in_seniority, 0.5)), w.seniority_order)
     if level:
         read["seniority"] = title.said(level)
 
     kinds = [m for m in _unmasked(name.find(tables.kinds)) if m.value]
-    kind = min(kinds, key=lambda m: (w.EMPLOYER_ORDER.index(m.value), m.start)) if kinds else None
+    kind = min(kinds, key=lambda m: (w.employer_order.index(m.value), m.start)) if kinds else None
     if kind:
         read["employer_kind"] = name.said(kind)
     seniority = level.value if level else "mid"
@@ -277,7 +280,7 @@ def _sector(
     title: _Text, name: _Text, tables: _Tables, family_words: list[_Match], family: str | None
 ) -> tuple[str | None, str]:
     """The sector the employer's name points to, else the one the title does, and the words that said so."""
-    natural = {f: s for s, f in tables.w.SECTOR_FAMILY.items()}.get(family or "")
+    natural = {f: s for s, f in tables.w.sector_family.items()}.get(family or "")
     # Words a longer phrase reads as another family point to no sector: "UX Researcher" is no researcher.
     reread = [o for o in family_words if any(o.covers(m) and m.value != o.value for m in family_words)]
     from_title = [
