@@ -67,6 +67,7 @@ def test_wheel_holds_the_bank_and_schema(wheel: Path) -> None:
         entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
         assert "revint = revint_cli.cli:main" in zf.read(entry_points).decode()
     assert "revint_cli/cli/entry.py" in names
+    assert {"revint_cli/data/title_words/en.yaml", "revint_cli/data/title_words/rules.yaml"} <= set(names)
     assert not any(n.startswith(("tests/", "benchmarks/", "data/")) for n in names)
 
 

@@ -152,6 +152,21 @@ SessionRef = Annotated[
 ]
 
 
+def sets_option(what: str, examples: str) -> Any:
+    """The repeatable `--set KEY=VALUE`: what it overrides, with the command's own examples."""
+    return option("--set", metavar="KEY=VALUE", help=f"Override {what}: {examples} (repeatable).")
+
+
+def output_option(what: str, default: str) -> Any:
+    """`--output/-o PATH`: where `what` goes, '-' for standard output, `default` when not given."""
+    return option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help=f"Where to write the {what} ('-' for standard output). Default: {default}.",
+    )
+
+
 def check_draft(draft: str | None, resume: bool) -> None:
     if draft is not None and not resume:
         raise RevintError("--draft goes with --resume")

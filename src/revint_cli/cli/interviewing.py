@@ -8,26 +8,11 @@ from typing import Annotated, Optional
 import typer
 
 from revint_cli.cli import base
-from revint_cli.cli.base import AnswersFile, Draft, NoInput, app, option
+from revint_cli.cli.base import AnswersFile, Draft, NoInput, app, option, output_option, sets_option
 from revint_cli.errors import RevintError
 
-BriefSets = Annotated[
-    Optional[list[str]],
-    option(
-        "--set",
-        metavar="KEY=VALUE",
-        help="Override a key: --set minutes=15, --set interviewer.role=peer (repeatable).",
-    ),
-]
-BriefOutput = Annotated[
-    Optional[str],
-    option(
-        "--output",
-        "-o",
-        metavar="PATH",
-        help="Where to write the brief ('-' for standard output). Default: COMPANY-ROLE-brief.md here.",
-    ),
-]
+BriefSets = Annotated[Optional[list[str]], sets_option("a key", "--set minutes=15, --set interviewer.role=peer")]
+BriefOutput = Annotated[Optional[str], output_option("brief", "COMPANY-ROLE-brief.md here")]
 CompareFiles = Annotated[
     Optional[tuple[Path, Path]],
     option(

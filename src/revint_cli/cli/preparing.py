@@ -7,26 +7,24 @@ from typing import Annotated, Optional
 import typer
 
 from revint_cli.cli import base
-from revint_cli.cli.base import AnswersFile, Compact, Draft, NoInput, SessionRef, SheetFormat, app, option
+from revint_cli.cli.base import (
+    AnswersFile,
+    Compact,
+    Draft,
+    NoInput,
+    SessionRef,
+    SheetFormat,
+    app,
+    option,
+    output_option,
+    sets_option,
+)
 from revint_cli.errors import RevintError
 
 Sets = Annotated[
-    Optional[list[str]],
-    option(
-        "--set",
-        metavar="KEY=VALUE",
-        help="Override a profile key: --set minutes=30, --set priorities=\\[growth,team] (repeatable).",
-    ),
+    Optional[list[str]], sets_option("a profile key", "--set minutes=30, --set priorities=\\[growth,team]")
 ]
-Output = Annotated[
-    Optional[str],
-    option(
-        "--output",
-        "-o",
-        metavar="PATH",
-        help="Where to write the sheet ('-' for standard output). Default: COMPANY-ROLE.md here.",
-    ),
-]
+Output = Annotated[Optional[str], output_option("sheet", "COMPANY-ROLE.md here")]
 NextRound = Annotated[
     Optional[str],
     option(
@@ -84,13 +82,7 @@ def drafts(
 def sheet_command(
     session: SessionRef,
     output: Annotated[
-        Optional[str],
-        option(
-            "--output",
-            "-o",
-            metavar="PATH",
-            help="Where to write the sheet ('-' for standard output). Default: SESSION.md here (SESSION-round-N.md after the first round).",
-        ),
+        Optional[str], output_option("sheet", "SESSION.md here (SESSION-round-N.md after the first round)")
     ] = None,
     fmt: SheetFormat = "md",
     compact: Compact = False,

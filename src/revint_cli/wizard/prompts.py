@@ -224,20 +224,8 @@ def job_prompts(company: str, where: str, stage: str) -> tuple[Prompt, ...]:
     return (
         Prompt("company", company, "text", validator=required_line),
         Prompt("role", N_("For which role?"), "text", validator=required_line),
-        Prompt(
-            "role_family",
-            N_("Which kind of role is it?"),
-            "select",
-            labelled(vocab.ROLE_FAMILIES, labels.ROLE_FAMILY),
-            default=lambda a: _suggested(a)["role_family"],
-        ),
-        Prompt(
-            "seniority",
-            N_("At which level?"),
-            "select",
-            labelled(vocab.SENIORITIES, labels.SENIORITY),
-            default=lambda a: _suggested(a)["seniority"],
-        ),
+        _guessed_prompt("role_family", N_("Which kind of role is it?"), vocab.ROLE_FAMILIES, labels.ROLE_FAMILY),
+        _guessed_prompt("seniority", N_("At which level?"), vocab.SENIORITIES, labels.SENIORITY),
         _where_prompt(
             "sector", N_("In which sector is the employer?"), vocab.SECTORS, labels.SECTOR, N_("another sector")
         ),
@@ -254,6 +242,11 @@ def job_prompts(company: str, where: str, stage: str) -> tuple[Prompt, ...]:
         Prompt("work_mode", where, "select", labelled(vocab.WORK_MODES, labels.WORK_MODE), default="onsite"),
         Prompt("stage", stage, "select", labelled(vocab.STAGES, labels.STAGE), default="interview"),
     )
+
+
+def _guessed_prompt(key: str, message: str, values: Sequence[str], table: Mapping[str, str]) -> Prompt:
+    """A menu of a vocabulary offering what the job title suggests (see `titles`)."""
+    return Prompt(key, message, "select", labelled(values, table), default=lambda a: _suggested(a)[key])
 
 
 def _where_prompt(key: str, message: str, values: Sequence[str], table: Mapping[str, str], none: str) -> Prompt:
