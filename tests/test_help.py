@@ -1,13 +1,14 @@
 """Every command's --help, compared with a saved file, so that changes to help text are reviewed.
 
-The snapshots in tests/help/ are rendered at 80 columns, TERM=dumb, NO_COLOR=1 (see conftest), in a subprocess
-so the rich formatting is exactly what users see. After an intended change, regenerate them and review the diff:
+The snapshots in tests/help/ are rendered at 80 columns, TERM=dumb, NO_COLOR=1 (see conftest), in a fresh
+interpreter so the rich formatting is exactly what users see. After an intended change, regenerate them and review the diff:
 
     REVINT_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_help.py
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -46,9 +47,25 @@ def snapshot_name(path: tuple[str, ...]) -> str:
 COMMANDS = command_paths()
 
 
-def render_help(path: tuple[str, ...]) -> str:
+# Every help text, rendered in one subprocess (a fresh interpreter, so the rich formatting is exactly what
+# users see, without paying an interpreter's start for each command).
+_RENDER_ALL = """
+import contextlib, io, json, sys
+from revint_cli.cli import run
+texts = {}
+for path in json.loads(sys.argv[1]):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = run([*path, "--help"])
+    texts[" ".join(path)] = [code, out.getvalue(), err.getvalue()]
+sys.__stdout__.write(json.dumps(texts))
+"""
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, list[Any]]:
     done = subprocess.run(
-        [sys.executable, "-m", "revint_cli", *path, "--help"],
+        [sys.executable, "-c", _RENDER_ALL, json.dumps(COMMANDS)],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -57,9 +74,16 @@ def render_help(path: tuple[str, ...]) -> str:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stderr == ""
+    texts: dict[str, list[Any]] = json.loads(done.stdout)
+    return texts
+
+
+def render_help(rendered: dict[str, list[Any]], path: tuple[str, ...]) -> str:
+    code, out, err = rendered[" ".join(path)]
+    assert code == 0, err
+    assert err == ""
     # Rich pads every line to the full width; the snapshots are kept without trailing spaces, which editors strip.
-    return "".join(line.rstrip() + "\n" for line in done.stdout.splitlines())
+    return "".join(line.rstrip() + "\n" for line in out.splitlines())
 
 
 def test_the_foundation_commands_are_found() -> None:
@@ -67,8 +91,8 @@ def test_the_foundation_commands_are_found() -> None:
 
 
 @pytest.mark.parametrize("path", COMMANDS, ids=[snapshot_name(p) for p in COMMANDS])
-def test_help_matches_snapshot(path: tuple[str, ...]) -> None:
-    text = render_help(path)
+def test_help_matches_snapshot(rendered: dict[str, list[Any]], path: tuple[str, ...]) -> None:
+    text = render_help(rendered, path)
     snapshot = SNAPSHOTS / f"{snapshot_name(path)}.txt"
     if UPDATE:
         SNAPSHOTS.mkdir(exist_ok=True)
