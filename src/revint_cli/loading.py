@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from revint_cli import yamlio
 from revint_cli.errors import RevintError
+from revint_cli.i18n import N_, _, ngettext
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_SHOWN = 50  # problems listed for one run; the rest are counted ("and 120 more")
@@ -36,19 +37,23 @@ def read_text(path: Path, *, kept: bool = False) -> str:
     try:
         data = read_kept(path) if kept else _read_named(path)
     except FileNotFoundError:
-        raise RevintError(f"{path}: no such file") from None
+        raise RevintError(_("{path}: no such file").format(path=path)) from None
     except PermissionError:
-        raise RevintError(f"{path}: permission denied (cannot read it)") from None
+        raise RevintError(_("{path}: permission denied (cannot read it)").format(path=path)) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise RevintError(f"{path}: is a symbolic link; revint does not follow links inside its home") from None
-        raise RevintError(f"{path}: cannot read it: {exc.strerror or exc}") from None
+            raise RevintError(
+                _("{path}: is a symbolic link; revint does not follow links inside its home").format(path=path)
+            ) from None
+        raise RevintError(
+            _("{path}: cannot read it: {problem}").format(path=path, problem=exc.strerror or exc)
+        ) from None
     return decode(data, str(path))
 
 
 def _read_named(path: Path) -> bytes:
     if path.is_dir():
-        raise RevintError(f"{path}: is a directory, not a YAML file")
+        raise RevintError(_("{path}: is a directory, not a YAML file").format(path=path))
     if path.stat().st_size > MAX_BYTES:
         raise RevintError(_too_large(str(path)))
     with path.open("rb") as stream:  # bounded: a device or a pipe has no size to check beforehand
@@ -60,7 +65,9 @@ def read_kept(path: Path, limit: int = MAX_BYTES) -> bytes:
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(fd, "rb") as stream:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise RevintError(f"{path}: not a regular file; move it away (revint reads only files it wrote)")
+            raise RevintError(
+                _("{path}: not a regular file; move it away (revint reads only files it wrote)").format(path=path)
+            )
         data = stream.read(limit + 1)
     if len(data) > limit:
         raise RevintError(_too_large(str(path)))
@@ -68,7 +75,7 @@ def read_kept(path: Path, limit: int = MAX_BYTES) -> bytes:
 
 
 def _too_large(label: str) -> str:
-    return f"{label}: too large (at most {MAX_BYTES // 1024 // 1024} MB)"
+    return _("{file}: too large (at most {megabytes} MB)").format(file=label, megabytes=MAX_BYTES // 1024 // 1024)
 
 
 def decode(data: bytes, label: str) -> str:
@@ -80,10 +87,12 @@ def decode(data: bytes, label: str) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise RevintError(
-            f"{label}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+            _("{file}:{line}: not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8").format(
+                file=label, line=line, byte=data[exc.start]
+            )
         ) from None
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        raise RevintError(f"{label}: the file is empty")
+        raise RevintError(_("{file}: the file is empty").format(file=label))
     return text
 
 
@@ -92,9 +101,13 @@ def parse(text: str, label: str) -> yamlio.Located:
         doc = yamlio.parse(text)
     except yamlio.YamlSyntaxError as exc:
         place = f"{exc.line}:{exc.column}" if exc.column else f"{exc.line}"
-        raise RevintError(f"{label}:{place}: {exc.message}") from None
+        raise RevintError(_("{file}:{place}: {problem}").format(file=label, place=place, problem=exc.message)) from None
     if not isinstance(doc.data, dict):
-        raise RevintError(f"{label}:{doc.line_of(())}: expected a mapping of keys to values at the top level")
+        raise RevintError(
+            _("{file}:{line}: expected a mapping of keys to values at the top level").format(
+                file=label, line=doc.line_of(())
+            )
+        )
     return doc
 
 
@@ -118,9 +131,9 @@ def fail(lines: Sequence[str]) -> typing.NoReturn:
     """Raise the error for a file with problems: each on its own line, the first MAX_SHOWN of them."""
     shown = list(lines[:MAX_SHOWN])
     if len(lines) > MAX_SHOWN:
-        shown.append(f"... and {len(lines) - MAX_SHOWN} more")
+        shown.append(_("... and {count} more").format(count=len(lines) - MAX_SHOWN))
     if len(lines) > 1:
-        shown.append(f"{len(lines)} problems")
+        shown.append(ngettext("{count} problem", "{count} problems", len(lines)).format(count=len(lines)))
     raise RevintError(shown)
 
 
@@ -136,18 +149,18 @@ def dotted(loc: Sequence[str | int]) -> str:
 
 def did_you_mean(value: object, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(str(value), list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return _("; did you mean '{value}'?").format(value=close[0]) if close else ""
 
 
 def unknown(kind: str, value: object, choices: Sequence[str]) -> str:
     """The message for a value that names nothing we know: what it is, and what was probably meant."""
     hint = did_you_mean(value, choices)
     if hint:
-        return f"unknown {kind} '{value}'{hint}"
+        return _("unknown {kind} '{value}'{hint}").format(kind=_(kind), value=value, hint=hint)
     if not choices:
-        return f"unknown {kind} '{value}' (there are none to choose from)"
+        return _("unknown {kind} '{value}' (there are none to choose from)").format(kind=_(kind), value=value)
     listing = ", ".join(choices) if len(choices) <= 12 else ", ".join(choices[:12]) + ", ..."
-    return f"unknown {kind} '{value}' (known: {listing})"
+    return _("unknown {kind} '{value}' (known: {known})").format(kind=_(kind), value=value, known=listing)
 
 
 _QUOTED = re.compile(r"'([^']*)'")
@@ -171,42 +184,49 @@ def _show(value: object) -> str:
 def _message(model: type[BaseModel], e: Any, loc: tuple[str | int, ...]) -> str:
     kind, ctx, value = e["type"], e.get("ctx") or {}, e.get("input")
     if kind == "missing":
-        return "required, but missing"
+        return _("required, but missing")
     if kind == "extra_forbidden":
         fields = _fields_at(model, loc[:-1])
-        return unknown("key", loc[-1], fields) if fields else f"unknown key '{loc[-1]}'"
+        return unknown(N_("key"), loc[-1], fields) if fields else _("unknown key '{key}'").format(key=loc[-1])
     if kind in ("literal_error", "enum"):
-        return unknown("value", _show(value), _QUOTED.findall(str(ctx.get("expected", ""))))
+        return unknown(N_("value"), _show(value), _QUOTED.findall(str(ctx.get("expected", ""))))
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"must be a whole number, not '{_show(value)}'"
+        return _("must be a whole number, not '{value}'").format(value=_show(value))
     if kind == "bool_parsing" or kind == "bool_type":
-        return f"must be true or false, not '{_show(value)}'"
+        return _("must be true or false, not '{value}'").format(value=_show(value))
     if kind in ("string_type",):
-        return "must be text, not a list or mapping"
+        return _("must be text, not a list or mapping")
     if kind == "list_type":
-        return "must be a list"
+        return _("must be a list")
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return "must be a mapping of keys to values"
+        return _("must be a mapping of keys to values")
     if kind.startswith("date") or kind.startswith("datetime"):
-        return f"must be a date like 2026-12-01, not '{_show(value)}'"
+        return _("must be a date like 2026-12-01, not '{value}'").format(value=_show(value))
     if kind == "too_short":
         if isinstance(value, str):
-            return "must not be empty"
-        n = ctx.get("min_length")
-        return f"needs at least {n} item{'s' if n != 1 else ''}"
+            return _("must not be empty")
+        n = int(ctx.get("min_length", 1))
+        return ngettext("needs at least {count} item", "needs at least {count} items", n).format(count=n)
     if kind == "too_long":
         if isinstance(value, str):
-            return f"must be at most {ctx.get('max_length')} characters"
-        n = ctx.get("max_length")
-        return f"allows at most {n} item{'s' if n != 1 else ''}"
+            return _at_most_characters(ctx)
+        n = int(ctx.get("max_length", 0))
+        return ngettext("allows at most {count} item", "allows at most {count} items", n).format(count=n)
     if kind == "string_too_short":
         n = ctx.get("min_length", 1)
-        return "must not be empty" if not str(value).strip() or n <= 1 else f"must be at least {n} characters"
+        if not str(value).strip() or n <= 1:
+            return _("must not be empty")
+        return ngettext("must be at least {count} character", "must be at least {count} characters", n).format(count=n)
     if kind == "string_too_long":
-        return f"must be at most {ctx.get('max_length')} characters"
+        return _at_most_characters(ctx)
     msg = str(e["msg"])
     msg = msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
     return msg[:1].lower() + msg[1:]
+
+
+def _at_most_characters(ctx: Any) -> str:
+    n = int(ctx.get("max_length", 0))
+    return ngettext("must be at most {count} character", "must be at most {count} characters", n).format(count=n)
 
 
 def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:

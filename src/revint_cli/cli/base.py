@@ -12,6 +12,7 @@ import typer
 
 from revint_cli import __version__
 from revint_cli.errors import RevintError
+from revint_cli.i18n import _
 
 if TYPE_CHECKING:
     from revint_cli.questionbank import Bank
@@ -123,7 +124,9 @@ def interactive() -> bool:
 
 def check_format(value: str, known: tuple[str, ...]) -> str:
     if value not in known:
-        raise RevintError(f"--format: unknown value '{value}' (known: {', '.join(known)})")
+        raise RevintError(
+            _("--format: unknown value '{value}' (known: {known})").format(value=value, known=", ".join(known))
+        )
     return value
 
 
@@ -169,4 +172,4 @@ def output_option(what: str, default: str) -> Any:
 
 def check_draft(draft: str | None, resume: bool) -> None:
     if draft is not None and not resume:
-        raise RevintError("--draft goes with --resume")
+        raise RevintError(_("--draft goes with --resume"))

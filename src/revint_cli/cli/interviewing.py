@@ -10,6 +10,7 @@ import typer
 from revint_cli.cli import base
 from revint_cli.cli.base import AnswersFile, Draft, NoInput, app, option, output_option, sets_option
 from revint_cli.errors import RevintError
+from revint_cli.i18n import _
 
 BriefSets = Annotated[Optional[list[str]], sets_option("a key", "--set minutes=15, --set interviewer.role=peer")]
 BriefOutput = Annotated[Optional[str], output_option("brief", "COMPANY-ROLE-brief.md here")]
@@ -50,7 +51,7 @@ def brief(
     base.check_format(fmt, command.FORMATS)
     if compare_files is not None:
         if answers is not None or sets or resume or record or output is not None:
-            raise RevintError("--compare takes two answers files, and only --format besides")
+            raise RevintError(_("--compare takes two answers files, and only --format besides"))
         return base.show(command.compare(base.load_bank(), compare_files[0], compare_files[1], fmt))
     base.check_draft(draft, resume)
     given = answers_mod.Options(answers, list(sets or []), no_input, resume, draft)

@@ -20,6 +20,7 @@ from revint_cli.cli.base import (
     sets_option,
 )
 from revint_cli.errors import RevintError
+from revint_cli.i18n import _
 
 Sets = Annotated[
     Optional[list[str]], sets_option("a profile key", "--set minutes=30, --set priorities=\\[growth,team]")
@@ -60,7 +61,7 @@ def prep(
     base.check_draft(draft, resume)
     if next_round is not None and (answers is not None or resume):
         raise RevintError(
-            "--next-round starts from the session's profile: change keys with --set, not --answers or --resume"
+            _("--next-round starts from the session's profile: change keys with --set, not --answers or --resume")
         )
     given = answers_mod.Options(answers, list(sets or []), no_input, resume, draft)
     opts = command.Options(given, output, fmt, force, next_round, compact)

@@ -8,6 +8,7 @@ from revint_cli.store import sessionstore as sessions_mod
 from revint_cli.questionbank import Bank
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
+from revint_cli.i18n import N_, _
 from revint_cli.loading import unknown
 
 FORMATS = render.formats("compare")
@@ -15,15 +16,17 @@ FORMATS = render.formats("compare")
 
 def run(bank: Bank, refs: list[str], priorities: list[str] | None, fmt: str) -> Shown:
     if len(refs) < 2:
-        raise RevintError("compare needs at least two sessions (see revint sessions)")
+        raise RevintError(_("compare needs at least two sessions (see revint sessions)"))
     loaded = [sessions_mod.resolve(ref) for ref in refs]
     shown = Shown()
     if priorities is not None:
         for i, theme in enumerate(priorities):
             if theme not in bank.themes:
-                raise RevintError(f"--priorities: {unknown('theme', theme, bank.theme_ids())}")
+                raise RevintError(
+                    _("--priorities: {problem}").format(problem=unknown(N_("theme"), theme, bank.theme_ids()))
+                )
             if theme in priorities[:i]:
-                raise RevintError(f"--priorities: '{theme}' is listed twice")
+                raise RevintError(_("--priorities: '{theme}' is listed twice").format(theme=theme))
         chosen = priorities
     else:
         chosen = list(loaded[0].profile.priorities)

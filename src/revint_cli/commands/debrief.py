@@ -114,7 +114,7 @@ def _check(session: Session, force: bool, got: Gathered) -> None:
         )
     known = sheet.ids()
     strangers = [
-        (("answers", qid), loading.unknown("question", qid, known))
+        (("answers", qid), loading.unknown(N_("question"), qid, known))
         for qid in _given_answers(got.data)
         if qid not in known
     ]

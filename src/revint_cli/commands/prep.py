@@ -19,7 +19,7 @@ from revint_cli.answers import Answers, Gathered, Save
 from revint_cli.commands import WriteOptions
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
-from revint_cli.i18n import N_
+from revint_cli.i18n import _, N_
 from revint_cli.store.draftstore import Meta
 from revint_cli.titles import GUESSED
 from revint_cli.wizard.candidate import ASKED_KEYS
@@ -85,7 +85,7 @@ def run(get_bank: Callable[[], Bank], opts: Options, *, interactive: bool, eager
 
 def check_compact(fmt: str, compact: bool) -> None:
     if compact and fmt == "json":
-        raise RevintError("--compact goes with --format md or html: the JSON always holds the whole sheet")
+        raise RevintError(_("--compact goes with --format md or html: the JSON always holds the whole sheet"))
 
 
 def _ask(bank: Callable[[], Bank], data: Answers, meta: Meta, save: Save, resumed: bool) -> Answers:

@@ -9,7 +9,7 @@ from revint_cli import console
 from revint_cli.questionbank import Bank, Question
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
-from revint_cli.i18n import _, ngettext
+from revint_cli.i18n import N_, _, ngettext
 from revint_cli.labels import ROLE_FAMILY, SENIORITY, STAGE, WORK_MODE, audience_list, label
 from revint_cli.loading import unknown
 from revint_cli.untrusted import to_json
@@ -20,9 +20,9 @@ WIDTH = 100
 
 def run(bank: Bank, *, theme: str | None, stage: str | None, json_out: bool, width: int = 80) -> Shown:
     if theme is not None and theme not in bank.themes:
-        raise RevintError(_("--theme: {problem}").format(problem=unknown("theme", theme, bank.theme_ids())))
+        raise RevintError(_("--theme: {problem}").format(problem=unknown(N_("theme"), theme, bank.theme_ids())))
     if stage is not None and stage not in STAGES:
-        raise RevintError(_("--stage: {problem}").format(problem=unknown("stage", stage, STAGES)))
+        raise RevintError(_("--stage: {problem}").format(problem=unknown(N_("stage"), stage, STAGES)))
     chosen = [
         q
         for q in bank.questions.values()

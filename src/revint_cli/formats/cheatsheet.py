@@ -150,5 +150,5 @@ def _legacy_field(data: Any, key: str, convert: Callable[[str], dict[str, Any]])
 def read(path: Path) -> Sheet:
     """A sheet revint wrote, of this release or the first, checked: any problem is `FILE:LINE: where: what`,
     exit 2."""
-    sheet, _ = loading.load(path, Sheet)
+    sheet, _doc = loading.load(path, Sheet)
     return sheet

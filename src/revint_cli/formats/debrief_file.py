@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field, model_validator
 
 from revint_cli import loading, yamlio
-from revint_cli.i18n import _
+from revint_cli.i18n import N_, _
 from revint_cli.fields import Gut, Id, Note, OwnQuestionText, Strict, int_range, version
 from revint_cli.vocab import Rating
 
@@ -52,10 +52,10 @@ def check_against_sheet(debrief: Debrief, sheet: Sheet, theme_ids: list[str]) ->
     problems: list[loading.Problem] = []
     for qid in debrief.answers:
         if qid not in ids:
-            problems.append((("answers", qid), loading.unknown("question", qid, ids)))
+            problems.append((("answers", qid), loading.unknown(N_("question"), qid, ids)))
     for i, extra in enumerate(debrief.extra):
         if extra.theme not in theme_ids:
-            problems.append((("extra", i, "theme"), loading.unknown("theme", extra.theme, theme_ids)))
+            problems.append((("extra", i, "theme"), loading.unknown(N_("theme"), extra.theme, theme_ids)))
     return problems
 
 

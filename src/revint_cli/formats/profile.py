@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 from revint_cli import loading, yamlio
 from revint_cli.questionbank import Bank
 from revint_cli.errors import RevintError
-from revint_cli.i18n import _
+from revint_cli.i18n import N_, _
 from revint_cli.labels import AUDIENCE_NAME, AUDIENCE_THE, label
 from revint_cli.titles import suggested
 from revint_cli.fields import Id, Line, Note, OwnQuestionText, ProfileMinutes, QuestionMinutes, Strict, version
@@ -173,7 +173,7 @@ def check_against_bank(data: Any, bank: Bank) -> list[loading.Problem]:
         if theme not in bank.themes:  # a suggestion only for problems that will be shown
             hint = len(problems) < loading.MAX_SHOWN
             unknown = (
-                loading.unknown("theme", theme, known) if hint else _("unknown theme '{theme}'").format(theme=theme)
+                loading.unknown(N_("theme"), theme, known) if hint else _("unknown theme '{theme}'").format(theme=theme)
             )
             problems.append((loc, unknown))
 

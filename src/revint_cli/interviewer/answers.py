@@ -85,7 +85,7 @@ def check_against_bank(data: Any, bank: Bank) -> list[loading.Problem]:
     known = [*PROMPT_IDS, *bank.questions]
     for key in given if isinstance(given, dict) else {}:
         if isinstance(key, str) and key not in bank.questions and key not in PROMPT_IDS:
-            problems.append((("answers", key), loading.unknown("question", key, known)))
+            problems.append((("answers", key), loading.unknown(N_("question"), key, known)))
     return problems
 
 

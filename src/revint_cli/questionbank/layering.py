@@ -13,7 +13,7 @@ from typing import Any
 
 from revint_cli import loading, paths, yamlio
 from revint_cli.errors import RevintError
-from revint_cli.i18n import _
+from revint_cli.i18n import N_, _
 from revint_cli.questionbank.models import Bank, BankFile, BankFileV1, file_model
 
 
@@ -91,7 +91,7 @@ def merge(sources: Sequence[tuple[str, str]]) -> Bank:
         for i, item in _raw_items(doc.data, "questions"):
             ref = item.get("theme")
             if isinstance(ref, str) and ref and ref not in known_set:
-                problems.append((("questions", i, "theme"), loading.unknown("theme", ref, known)))
+                problems.append((("questions", i, "theme"), loading.unknown(N_("theme"), ref, known)))
         lines += loading.format_problems(label, doc, problems)
     if lines:
         loading.fail(lines)

@@ -19,6 +19,7 @@ from revint_cli import loading, paths
 from revint_cli.formats.debrief_file import Debrief
 from revint_cli.formats.debrief_file import to_yaml as debrief_yaml
 from revint_cli.errors import RevintError
+from revint_cli.i18n import _
 from revint_cli.fsutil import atomic_write
 from revint_cli.formats.profile import Profile, name_hash, to_data, to_yaml
 from revint_cli.formats.cheatsheet import Sheet
@@ -45,7 +46,11 @@ class Session:
         r = round_ or self.latest_round
         if r not in self.sheets:
             rounds = ", ".join(map(str, sorted(self.sheets))) or "none"
-            raise RevintError(f"session {self.name} has no sheet for round {r} (rounds: {rounds})")
+            raise RevintError(
+                _("session {name} has no sheet for round {round} (rounds: {rounds})").format(
+                    name=self.name, round=r, rounds=rounds
+                )
+            )
         return self.sheets[r]
 
     def ratings(self) -> list[fit_mod.Rated]:
@@ -74,7 +79,7 @@ class Session:
 
 def _folder(name: str) -> Path:
     if not name or name.startswith(".") or "/" in name or "\\" in name or "\0" in name or len(name) > 200:
-        raise RevintError(f"no session named '{name[:80]}' (see revint sessions)")
+        raise RevintError(_("no session named '{name}' (see revint sessions)").format(name=name[:80]))
     return paths.sessions_dir() / name
 
 
@@ -93,14 +98,14 @@ def name_for(profile: Profile) -> str:
         kept = _kept_profile(name)
         if kept is None or _same_candidacy(kept, profile):
             return name
-    raise RevintError(f"{base}: too many sessions share this name; remove some with their folders")
+    raise RevintError(_("{name}: too many sessions share this name; remove some with their folders").format(name=base))
 
 
 def _kept_profile(name: str) -> Profile | None:
     folder = _folder(name)
     if not paths.checked_dir(folder) or not (folder / "profile.yaml").exists():
         return None
-    kept, _ = loading.load(folder / "profile.yaml", Profile, kept=True)
+    kept, _doc = loading.load(folder / "profile.yaml", Profile, kept=True)
     return kept
 
 
@@ -120,8 +125,8 @@ def record(name: str, profile: Profile, sheet: Sheet, batch: Writes) -> int:
 def load(name: str) -> Session:
     folder = _folder(name)
     if not paths.checked_dir(folder) or not (folder / "profile.yaml").is_file():
-        raise RevintError(f"no session named '{name}' (see revint sessions)")
-    profile, _ = loading.load(folder / "profile.yaml", Profile, kept=True)
+        raise RevintError(_("no session named '{name}' (see revint sessions)").format(name=name))
+    profile, _doc = loading.load(folder / "profile.yaml", Profile, kept=True)
     sheets: dict[int, Sheet] = {}
     debriefs: dict[int, Debrief] = {}
     for path in sorted(folder.iterdir()):
@@ -132,7 +137,7 @@ def load(name: str) -> Session:
         if m.group(1) == "sheet":
             sheets[r] = read_sheet(path)
         else:
-            debriefs[r], _ = loading.load(path, Debrief, kept=True)
+            debriefs[r], _doc = loading.load(path, Debrief, kept=True)
     return Session(name, folder, profile, sheets, debriefs)
 
 
@@ -159,10 +164,12 @@ def resolve(ref: str) -> Session:
         name = _name_of_file(path)
         if name in known:
             return load(name)
-        raise RevintError(f"{path}: no recorded session for it; run revint prep first (see revint sessions)")
+        raise RevintError(
+            _("{path}: no recorded session for it; run revint prep first (see revint sessions)").format(path=path)
+        )
     hint = loading.did_you_mean(ref, known)
     shown = ref if len(ref) <= 80 else ref[:77] + "..."
-    raise RevintError(f"no session or file named '{shown}'{hint} (see revint sessions)")
+    raise RevintError(_("no session or file named '{name}'{hint} (see revint sessions)").format(name=shown, hint=hint))
 
 
 def _name_of_file(path: Path) -> str:
@@ -173,7 +180,7 @@ def _name_of_file(path: Path) -> str:
         if not beside.is_file():
             return path.stem
         path = beside
-    profile, _ = loading.load(path, Profile)
+    profile, _doc = loading.load(path, Profile)
     return name_for(profile)
 
 
@@ -189,12 +196,16 @@ def save_debrief(session: Session, debrief: Debrief, *, force: bool = False) -> 
         now = load(session.name)
         if now.sheets.get(round_) != session.sheets.get(round_):
             raise RevintError(
-                f"the sheet of round {round_} of {session.name} changed while you debriefed it; run revint debrief "
-                f"{session.name} again to rate the questions it holds now"
+                _(
+                    "the sheet of round {round} of {name} changed while you debriefed it; run revint debrief "
+                    "{name} again to rate the questions it holds now"
+                ).format(round=round_, name=session.name)
             )
         if round_ in now.debriefs and not force:
             raise RevintError(
-                f"round {round_} of {session.name} is already debriefed; use --force to replace that debrief"
+                _("round {round} of {name} is already debriefed; use --force to replace that debrief").format(
+                    round=round_, name=session.name
+                )
             )
         atomic_write(path, debrief_yaml(debrief.model_copy(update={"round": round_})))
     session.debriefs[round_] = debrief
@@ -215,7 +226,9 @@ def next_round(ref: str) -> tuple[Session, dict[str, Any], Carry]:
     """The session, the starting answers and the carry-over for the next round of a session."""
     session = resolve(ref)
     if not session.debriefs:
-        raise RevintError(f"session {session.name} has no debrief yet; run revint debrief {session.name} first")
+        raise RevintError(
+            _("session {name} has no debrief yet; run revint debrief {name} first").format(name=session.name)
+        )
     fit = session.fit()
     assert fit is not None
     profile = session.profile
