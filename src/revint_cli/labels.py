@@ -123,6 +123,32 @@ FORMAT: Mapping[str, str] = {"in-person": N_("in person"), "video": N_("video ca
 RATING: Mapping[str, str] = {"green": N_("green"), "yellow": N_("yellow"), "red": N_("red")}
 
 
+# A profile key a person reads ("kind of role"), and the table of its values.
+KEY: Mapping[str, str] = {
+    "role_family": N_("kind of role"),
+    "seniority": N_("level"),
+    "sector": N_("sector"),
+    "employer": N_("kind of employer"),
+    "country": N_("country"),
+    "work_mode": N_("way of working"),
+    "stage": N_("stage"),
+}
+VALUES_OF_KEY: Mapping[str, Mapping[str, str]] = {
+    "role_family": ROLE_FAMILY,
+    "seniority": SENIORITY,
+    "sector": SECTOR,
+    "employer": EMPLOYER,
+    "country": COUNTRY,
+    "work_mode": WORK_MODE,
+    "stage": STAGE,
+}
+
+
+def of_key(key: str, value: str) -> str:
+    """A profile key and its value as a person reads them: "kind of role: Engineering"."""
+    return _("{key}: {value}").format(key=label(KEY, key), value=label(VALUES_OF_KEY.get(key, {}), value))
+
+
 def label(table: Mapping[str, str], value: str) -> str:
     """`value` as a person reads it, in the current language; an id the table does not know as it is."""
     return _(table[value]) if value in table else value

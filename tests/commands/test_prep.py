@@ -236,6 +236,7 @@ def test_closed_custom_question_carries_its_warning(cli: Cli, tmp_path: Path) ->
     ("role", "family", "seniority"),
     [("Chief Financial Officer", "finance", "executive"), ("Junior Data Analyst", "data", "junior")],
 )
+# The summary names the keys and their values as a person reads them, never bare ids.
 def test_a_left_out_family_and_seniority_are_guessed_from_the_role_and_said(
     cli: Cli, tmp_path: Path, role: str, family: str, seniority: str
 ) -> None:
@@ -244,7 +245,11 @@ def test_a_left_out_family_and_seniority_are_guessed_from_the_role_and_said(
     assert code == 0, err
     profile = json.loads(out)["profile"]
     assert (profile["role_family"], profile["seniority"]) == (family, seniority)
-    assert f"Not in your answers, so read from the role: role_family {family}, seniority {seniority}" in err
+    from revint_cli import labels
+
+    said = f"kind of role: {labels.ROLE_FAMILY[family]}, level: {labels.SENIORITY[seniority]}"
+    assert f"Not in your answers, so read from the role: {said}" in err
+    assert "(to change, set role_family, seniority" in err
 
 
 def test_a_family_and_seniority_given_are_never_guessed(cli: Cli, tmp_path: Path) -> None:

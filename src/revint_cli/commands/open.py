@@ -14,6 +14,7 @@ from pathlib import Path
 from revint_cli import console, render
 from revint_cli.store import sessionstore as sessions
 from revint_cli.console import Shown
+from revint_cli.i18n import _
 from revint_cli.fsutil import atomic_write
 
 
@@ -37,8 +38,8 @@ def run(ref: str, *, compact: bool = False) -> Shown:
     session = sessions.resolve(ref)
     path = page(session, compact=compact)
     if launch(path):
-        return Shown(err=[console.plain(f"Opened in your browser: {path}")])
+        return Shown(err=[console.plain(_("Opened in your browser: {path}").format(path=path))])
     return Shown(
         out=[console.plain(str(path))],
-        err=[console.plain("No browser could be started; open the file above in one, or print it from there.")],
+        err=[console.plain(_("No browser could be started; open the file above in one, or print it from there."))],
     )

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from revint_cli import answers, console, render
+from revint_cli import answers, console, labels, render
 from revint_cli.answers import Answers, Gathered, Save
 from revint_cli.commands import WriteOptions
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
-from revint_cli.i18n import _, N_
+from revint_cli.i18n import N_, _, ngettext
 from revint_cli.store.draftstore import Meta
 from revint_cli.titles import GUESSED
 from revint_cli.wizard.candidate import ASKED_KEYS
@@ -208,25 +208,48 @@ def summary(sheet: Sheet, written: Written, session: str, guessed: Sequence[str]
         for theme in sheet.theme_order()
         for items in [sheet.in_theme(theme)]
     ]
-    more = f", {len(sheet.backup)} more if time allows" if sheet.backup else ""
+    planned = ngettext(
+        "{planned} of {budget} minutes planned, {count} question",
+        "{planned} of {budget} minutes planned, {count} questions",
+        len(sheet.questions),
+    ).format(planned=sheet.planned_minutes, budget=sheet.budget_minutes, count=len(sheet.questions))
+    if sheet.backup:
+        planned += ngettext(", {count} more if time allows", ", {count} more if time allows", len(sheet.backup)).format(
+            count=len(sheet.backup)
+        )
     err = [
-        console.plain_table(("theme", "questions", "minutes"), rows, right=(1, 2)),
-        console.plain(
-            f"{sheet.planned_minutes} of {sheet.budget_minutes} minutes planned, {len(sheet.questions)} questions{more}"
-        ),
+        console.plain_table((_("theme"), _("questions"), _("minutes")), rows, right=(1, 2)),
+        console.plain(planned),
     ]
     if guessed:
-        values = ", ".join(f"{key} {getattr(sheet.profile, key)}" for key in guessed)
-        err.append(console.plain(f"Not in your answers, so read from the role: {values} (set them to change)"))
+        values = ", ".join(labels.of_key(key, getattr(sheet.profile, key)) for key in guessed)
+        err.append(
+            console.plain(
+                _("Not in your answers, so read from the role: {values} (to change, set {keys})").format(
+                    values=values, keys=", ".join(guessed)
+                )
+            )
+        )
     err += [
-        console.plain(f"⚠ your question '{i.text}': {words.warning(w)}") for i in sheet.all_items() for w in i.warnings
+        console.plain(_("⚠ your question '{text}': {warning}").format(text=i.text, warning=words.warning(w)))
+        for i in sheet.all_items()
+        for w in i.warnings
     ]
-    err += [console.plain(f"⚠ not covered: {sheet.title(g.theme)}: {words.reason(g.reason)}") for g in sheet.uncovered]
+    err += [
+        console.plain(
+            _("⚠ not covered: {theme}: {reason}").format(theme=sheet.title(g.theme), reason=words.reason(g.reason))
+        )
+        for g in sheet.uncovered
+    ]
     if written.sheet is None:
-        err.append(console.plain("Sheet printed to standard output"))
+        err.append(console.plain(_("Sheet printed to standard output")))
     else:
-        err.append(console.plain(f"Sheet written to   {written.sheet}"))
+        err.append(console.plain(_("Sheet written to   {path}").format(path=written.sheet)))
     if written.profile is not None:
-        err.append(console.plain(f"Profile saved to   {written.profile}  (edit it, then revint prep --answers)"))
-    err.append(console.plain(f"After the interview: revint debrief {session}"))
+        err.append(
+            console.plain(
+                _("Profile saved to   {path}  (edit it, then revint prep --answers)").format(path=written.profile)
+            )
+        )
+    err.append(console.plain(_("After the interview: revint debrief {session}").format(session=session)))
     return Shown(err=err)

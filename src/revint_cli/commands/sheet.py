@@ -10,8 +10,8 @@ from pathlib import Path
 from revint_cli import console, render
 from revint_cli.store import sessionstore as sessions
 from revint_cli.console import Shown
-from revint_cli.errors import RevintError
-from revint_cli.fsutil import atomic_write
+from revint_cli.i18n import _
+from revint_cli.store.transaction import Writes
 
 
 @dataclass
@@ -44,7 +44,8 @@ def run(ref: str, opts: Options) -> Shown:
     path = target(session, round_, opts)
     if path is None:
         return Shown(out=[text])
-    if not opts.force and (path.exists() or path.is_symlink()):
-        raise RevintError(f"{path} already exists; use --force to replace it, or -o to write elsewhere")
-    atomic_write(path, text)
-    return Shown(err=[console.plain(f"Sheet of {session.name}, round {round_}, written to {path}")])
+    writes = Writes()  # the one check before replacing a file, and its one wording
+    writes.add(path, text, replace=opts.force)
+    writes.commit()
+    done = _("Sheet of {name}, round {round}, written to {path}").format(name=session.name, round=round_, path=path)
+    return Shown(err=[console.plain(done)])
