@@ -141,7 +141,9 @@ def targets(profile_slug: str, opts: Options) -> tuple[Path | None, Path | None]
 
 
 def _refuse_clobbering(opts: Options, base: str) -> None:
-    _refuse_clobbering_paths(opts, list(targets(base, opts)))
+    from revint_cli.store.transaction import refuse_replacing
+
+    refuse_replacing([p for p in targets(base, opts) if p is not None], force=opts.force)
 
 
 def write(
@@ -179,16 +181,6 @@ def write(
         sessions.record(name, profile, sheet, batch)
         batch.commit()
     return Written(sheet_path, profile_path), name
-
-
-def _refuse_clobbering_paths(opts: Options, paths: list[Path | None]) -> None:
-    from revint_cli.store.transaction import Writes
-
-    batch = Writes()
-    for path in paths:
-        if path is not None:
-            batch.add(path, "", replace=opts.force)
-    batch.check()
 
 
 def _same_file(a: Path, b: Path) -> bool:

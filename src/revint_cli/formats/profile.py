@@ -126,11 +126,27 @@ def slugify(text: str) -> tuple[str, bool]:
     """
     words = re.findall(r"[^\W_]+", "".join(map(_unaccented, text)).casefold())
     slug = "-".join(words)
+    whole = True
+    spelt = _spelt(slug)
+    if spelt != slug:  # a file system that cannot spell it (an ASCII locale): what it can, and a hash
+        slug, whole = "-".join(re.findall(r"[^\W_]+", spelt)), False
     if not slug:
         return "untitled", False
     if len(slug) > SLUG_MAX:
         return slug[:SLUG_MAX].rstrip("-"), False
-    return slug, True
+    return slug, whole
+
+
+def _spelt(slug: str) -> str:
+    """`slug` less the characters this system's file-system encoding cannot write (a space each)."""
+    import sys
+
+    encoding = sys.getfilesystemencoding()
+    try:
+        slug.encode(encoding)
+    except UnicodeEncodeError:
+        return "".join(c if c.encode(encoding, "ignore") else " " for c in slug)
+    return slug
 
 
 def _unaccented(char: str) -> str:

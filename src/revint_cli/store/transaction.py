@@ -64,6 +64,12 @@ class Writes:
             raise
 
 
+def refuse_replacing(paths: list[Path], *, force: bool) -> None:
+    """The check `Writes.check` makes, before anything is planned: a file there is replaced only with `force`."""
+    if not force:
+        Writes([_Planned(path, b"", replace=False) for path in paths]).check()
+
+
 def _listed(names: list[str]) -> str:
     if len(names) == 1:
         return names[0]
