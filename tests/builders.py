@@ -81,7 +81,11 @@ def theme(tid: str, **fields: Any) -> dict[str, Any]:
 
 
 def make_bank(
-    questions: list[dict[str, Any]], themes: tuple[str, ...] | list[str] = DEFAULT_THEMES, *, version: int = 1
+    questions: list[dict[str, Any]],
+    themes: tuple[str, ...] | list[str] = DEFAULT_THEMES,
+    *,
+    version: int = 1,
+    sectors: list[dict[str, Any]] | None = None,
 ) -> bank_mod.Bank:
     """A bank of format v1 (the default: proves v1 files still load), or v2 with `version=2`, where a
     question may carry `weight`, `topic` and a stage window (`stages` as a list still works: it becomes
@@ -90,6 +94,7 @@ def make_bank(
         {
             "version": version,
             "themes": [theme(t) for t in themes],
+            **({"sectors": sectors} if sectors else {}),
             "questions": questions if version == 1 else [_v2(q) for q in questions],
         },
         sort_keys=False,

@@ -233,6 +233,14 @@ def summary(sheet: Sheet, written: Written, session: str, guessed: Sequence[str]
         )
         for g in sheet.uncovered
     ]
+    err += [
+        console.plain(
+            _("⚠ not covered, though it decides jobs like this one: {question} ({reason})").format(
+                question=m.text, reason=words.reason(m.reason)
+            )
+        )
+        for m in sheet.missed_topics
+    ]
     if written.sheet is None:
         err.append(console.plain(_("Sheet printed to standard output")))
     else:

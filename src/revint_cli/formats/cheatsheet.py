@@ -12,6 +12,8 @@ each sentence kept as the `text` of a `legacy` code (never parsed), and shown as
 
 from __future__ import annotations
 
+import datetime as dt
+
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -59,6 +61,26 @@ class Uncovered(Strict):
     reason: Reason
 
 
+class MissedTopic(Strict):
+    """A topic that decides jobs in the profile's sector, not on the sheet: the question that would ask it,
+    and why it is not there."""
+
+    topic: Id
+    text: Annotated[str, Field(min_length=1, max_length=2000)]
+    theme: str = ""
+    reason: Reason
+
+
+class Fact(Strict):
+    """A dated, sourced fact of the job's country on a topic the sheet asks about (data/countries.yaml)."""
+
+    topic: Id
+    country: Line
+    text: Annotated[str, Field(min_length=1, max_length=2000)]
+    source: Annotated[str, Field(min_length=1, max_length=500)]
+    as_of: dt.date
+
+
 class Sheet(Strict):
     schema_: Literal["revint.sheet/2"] = Field("revint.sheet/2", alias="schema")
     company: Line
@@ -71,6 +93,9 @@ class Sheet(Strict):
     questions: list[Item] = Field(default_factory=list)
     backup: list[Item] = Field(default_factory=list)
     uncovered: list[Uncovered] = Field(default_factory=list)
+    missed_topics: list[MissedTopic] = Field(default_factory=list)  # the sector's decisive topics not fitted
+    audience_labels: dict[Id, Line] = Field(default_factory=dict)  # how the sector calls the people met
+    facts: list[Fact] = Field(default_factory=list)  # the country's facts on the topics asked
 
     model_config = {"populate_by_name": True}
 

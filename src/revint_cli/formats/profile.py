@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import datetime as dt
 import re
 import unicodedata
@@ -43,11 +45,14 @@ class Interviewer(Strict):
     name: Line | None = None
     role: Audience = Field(description="Who they are to you: the bank's audience values.")
 
-    def label(self) -> str:
-        """How a sheet names them: "Sam Lee (manager)", or "the peer", "HR"."""
+    def label(self, called: Mapping[str, str] | None = None) -> str:
+        """How a sheet names them: "Sam Lee (manager)", or "the peer", "HR"; `called`, how the employer's
+        sector calls each role ("Sam Lee (ward manager)", "the ward manager")."""
+        own = (called or {}).get(self.role)
+        role = own or label(AUDIENCE_NAME, self.role)
         if self.name:
-            return _("{name} ({role})").format(name=self.name, role=label(AUDIENCE_NAME, self.role))
-        return label(AUDIENCE_THE, self.role)
+            return _("{name} ({role})").format(name=self.name, role=role)
+        return _("the {role}").format(role=own) if own else label(AUDIENCE_THE, self.role)
 
 
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]

@@ -20,6 +20,7 @@ UncoveredCode = Literal[
     "no-time",  # someone named can answer, but time ran out; params: minutes (of its best question)
     "nobody-can-answer",  # no time left to ask to be put in touch; params: audiences (who could answer)
     "no-stage-fit",  # params: stage
+    "later-stage",  # a sector's decisive topic asked at other stages; params: stage, stages (their windows)
     "no-tag-fit",  # params: seniority, role_family, work_mode
     "answered-earlier",  # answered well in an earlier round
     "researched",  # the research note answers its questions

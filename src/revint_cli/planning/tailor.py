@@ -43,9 +43,10 @@ import re
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 
-from revint_cli.formats.cheatsheet import Item, Sheet, Uncovered
+from revint_cli.formats.cheatsheet import Item, MissedTopic, Sheet, Uncovered
 from revint_cli.formats.profile import CustomQuestion, Profile
 from revint_cli.formats.reasons import Reach, Reason, Warning
+from revint_cli.planning import sectors
 from revint_cli.planning.draft import Asker, Carry, Draft
 from revint_cli.questionbank import Bank, Question, looks_closed
 from revint_cli.vocab import (
@@ -79,7 +80,8 @@ def fits_candidate(question: Question, profile: Profile, *, carried: bool = Fals
     if not (carried or question.stages.admits(profile.stage)):
         return False
     if not (
-        question.admits("seniority", profile.seniority)
+        sectors.fits_where(question, profile)
+        and question.admits("seniority", profile.seniority)
         and question.admits("role_families", profile.role_family)
         and question.admits("work_modes", profile.work_mode)
     ):
@@ -117,7 +119,7 @@ def specificity(question: Question, profile: Profile) -> int:
 def score(question: Question, profile: Profile) -> int:
     """How well a question fits: its weight, the tags it names for this profile, the narrowness of its window."""
     window = STAGES.index(question.stages.latest) - STAGES.index(question.stages.earliest) + 1
-    return question.weight + specificity(question, profile) + (len(STAGES) - window)
+    return question.weight + specificity(question, profile) + sectors.lift(question, profile) + (len(STAGES) - window)
 
 
 def rank(questions: Iterable[Question], profile: Profile, first: Sequence[str] = ()) -> list[Question]:
@@ -352,13 +354,18 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Sheet:
     closing_question(draft)
     coverage(draft, priorities)
     reach(draft, bank, [t for t in profile.priorities if t != CLOSING_THEME])
+    missed = sectors.decisive(
+        draft,
+        bank,
+        lambda: rank((q for q in bank.questions.values() if _could_ask(draft, q) and q.theme in order), profile),
+    )
     depth(draft, priorities, promoted, others)
     fill(draft, [*priorities, *promoted, *others])
     spare = backups(draft, bank, [*priorities, *promoted, *others, CLOSING_THEME])
-    return _sheet(draft, bank, order, spare)
+    return _sheet(draft, bank, order, spare, missed)
 
 
-def _sheet(draft: Draft, bank: Bank, order: list[str], spare: list[Item]) -> Sheet:
+def _sheet(draft: Draft, bank: Bank, order: list[str], spare: list[Item], missed: list[MissedTopic]) -> Sheet:
     """The sheet: per theme in the sheet's order, the candidate's own questions, then the bank's by rank."""
     profile = draft.profile
     items: list[Item] = []
@@ -368,6 +375,8 @@ def _sheet(draft: Draft, bank: Bank, order: list[str], spare: list[Item]) -> She
         items += [own for own in draft.own if own.theme == theme] + chosen
     titles = {t.id: t.title for t in bank.themes.values()}
     shown = [*(i.theme for i in [*items, *spare]), *profile.research, *(u.theme for u in draft.uncovered)]
+    shown += [m.theme for m in missed if m.theme]
+    asked = {bank.questions[i.id].topic_id for i in [*items, *spare] if i.id in bank.questions}
     return Sheet(
         company=profile.company,
         role=profile.role,
@@ -379,4 +388,7 @@ def _sheet(draft: Draft, bank: Bank, order: list[str], spare: list[Item]) -> She
         questions=items,
         backup=spare,
         uncovered=draft.uncovered,
+        missed_topics=missed,
+        audience_labels=sectors.audience_labels(bank, profile),
+        facts=sectors.facts(profile, asked),
     )

@@ -37,6 +37,8 @@ def html(sheet: Sheet, *, compact: bool = False) -> str:
         if theme != CLOSING_THEME:
             body.append(_section(sheet, theme, "theme", _e(sheet.title(theme)), compact))
     body.append(_uncovered(sheet))
+    if not compact:
+        body.append(_facts_of_country(sheet))
     if sheet.closing():
         body.append(_section(sheet, CLOSING_THEME, "closing", escape(_(words.CLOSING)), compact))
     body.append(_backup(sheet))
@@ -60,7 +62,7 @@ def _facts(sheet: Sheet) -> str:
     facts = [(_(words.DATE), p.date.isoformat())] if p.date else []
     facts += [(_(words.STAGE), p.stage), (_(words.FORMAT), p.format)]
     if p.interviewers:
-        facts.append((_(words.WITH), ", ".join(iv.label() for iv in p.interviewers)))
+        facts.append((_(words.WITH), ", ".join(iv.label(sheet.audience_labels) for iv in p.interviewers)))
     facts.append((_(words.TIME), words.planned(sheet.planned_minutes, sheet.budget_minutes)))
     spans = (f'<span class="fact"><b>{escape(name)}:</b> {_e(value)}</span>' for name, value in facts)
     return f'<p class="facts">{" · ".join(spans)}</p>'
@@ -82,10 +84,25 @@ def _section(sheet: Sheet, theme: str, kind: str, heading: str, compact: bool) -
 
 
 def _uncovered(sheet: Sheet) -> str:
-    if not sheet.uncovered:
+    if not sheet.uncovered and not sheet.missed_topics:
         return ""
     rows = "".join(f"<li><b>{_e(sheet.title(u.theme))}:</b> {_e(words.reason(u.reason))}</li>" for u in sheet.uncovered)
+    rows += "".join(
+        f"<li><b>{escape(_(words.DECIDES))}:</b> {_e(m.text)} ({_e(words.reason(m.reason))})</li>"
+        for m in sheet.missed_topics
+    )
     return f'<section class="uncovered"><h2>{escape(_(words.NOT_COVERED))}</h2><ul>{rows}</ul></section>'
+
+
+def _facts_of_country(sheet: Sheet) -> str:
+    if not sheet.facts:
+        return ""
+    heading = escape(_(words.COUNTRY_RULES)).format(country=_e(sheet.facts[0].country))
+    rows = "".join(
+        f"<li>{_e(f.text)} <small>{_e(words.fact_source(f.source, f.as_of.isoformat()))}</small></li>"
+        for f in sheet.facts
+    )
+    return f'<section class="country"><h2>{heading}</h2><ul>{rows}</ul></section>'
 
 
 def _backup(sheet: Sheet) -> str:
@@ -100,7 +117,7 @@ def _who(sheet: Sheet, item: Item, brief: bool) -> str:
     if brief:
         parts.append(f'<span class="theme-name">{_e(sheet.title(item.theme))}</span>')
     if item.ask:
-        parts.append(f'<span class="who">{words.ask(_e(item.ask.label()))}</span>')
+        parts.append(f'<span class="who">{words.ask(_e(item.ask.label(sheet.audience_labels)))}</span>')
     elif item.reach:
         parts.append(f'<span class="who reach">{_e(words.reach(item.reach))}</span>')
     return " · ".join(parts)

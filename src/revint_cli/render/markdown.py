@@ -57,10 +57,20 @@ def markdown(sheet: Sheet, *, compact: bool = False) -> str:
     if unplaced:
         out += [f"## {_(words.ALSO_RESEARCHED)}", ""]
         out += [f"- **{md_escape(sheet.title(t))}:** {md_escape(sheet.research[t])}" for t in unplaced] + [""]
-    if sheet.uncovered:
+    if sheet.uncovered or sheet.missed_topics:
         out += [f"## {_(words.NOT_COVERED)}", ""]
         out += [
             f"- **{md_escape(sheet.title(u.theme))}:** {md_escape(words.reason(u.reason))}" for u in sheet.uncovered
+        ]
+        out += [
+            f"- **{_(words.DECIDES)}:** {md_escape(m.text)} ({md_escape(words.reason(m.reason))})"
+            for m in sheet.missed_topics
+        ]
+        out.append("")
+    if sheet.facts and not compact:
+        out += [f"## {_(words.COUNTRY_RULES).format(country=md_escape(sheet.facts[0].country))}", ""]
+        out += [
+            f"- {md_escape(f.text)} {md_escape(words.fact_source(f.source, f.as_of.isoformat()))}" for f in sheet.facts
         ]
         out.append("")
     if sheet.closing():
@@ -79,13 +89,13 @@ def _facts(sheet: Sheet) -> list[tuple[str, str]]:
     facts = [(_(words.DATE), p.date.isoformat())] if p.date else []
     facts += [(_(words.STAGE), p.stage), (_(words.FORMAT), p.format)]
     if p.interviewers:
-        facts.append((_(words.WITH), ", ".join(md_escape(iv.label()) for iv in p.interviewers)))
+        facts.append((_(words.WITH), ", ".join(md_escape(iv.label(sheet.audience_labels)) for iv in p.interviewers)))
     return [*facts, (_(words.TIME), words.planned(sheet.planned_minutes, sheet.budget_minutes))]
 
 
 def _section(sheet: Sheet, theme: str, heading: str, compact: bool) -> list[str]:
     items = sheet.in_theme(theme)
-    people = list(dict.fromkeys(md_escape(i.ask.label()) for i in items if i.ask))
+    people = list(dict.fromkeys(md_escape(i.ask.label(sheet.audience_labels)) for i in items if i.ask))
     if people:
         heading += " · " + words.ask(words.all_of(people))
     out = [heading, ""]
@@ -104,7 +114,7 @@ def _question(sheet: Sheet, item: Item, *, brief: bool = False, compact: bool = 
     if brief:
         line += f" · {md_escape(sheet.title(item.theme))}"
     if item.ask:
-        line += " · " + words.ask(md_escape(item.ask.label()))
+        line += " · " + words.ask(md_escape(item.ask.label(sheet.audience_labels)))
     elif item.reach:
         line += f" · {md_escape(words.reach(item.reach))}"
     out = [line]

@@ -14,6 +14,7 @@ from fractions import Fraction
 
 from revint_cli.formats.reasons import Param, Reach, Reason, Recheck, Warning
 from revint_cli.i18n import N_, _, ngettext
+from revint_cli import labels
 from revint_cli.labels import AUDIENCE_THE, audience_list, label
 from revint_cli.planning.fit import rounded
 
@@ -29,6 +30,8 @@ ALSO_RESEARCHED = N_("Also from your research")
 RESEARCH = N_("What you found out")
 YOU_FOUND = N_("You found")
 NOT_COVERED = N_("Not covered on this sheet")
+DECIDES = N_("Decides jobs like this one")
+COUNTRY_RULES = N_("What holds in {country}: know it before you ask")
 CLOSING = N_("Before you leave: next steps")
 IF_TIME_ALLOWS = N_("If time allows")
 WHY_ASK = N_("Why ask")
@@ -98,6 +101,10 @@ REASONS: Mapping[str, _Wording] = {
     "no-tag-fit": lambda p: _("no question of this theme fits a {seniority} {role_family} role, {work_mode}").format(
         seniority=_text(p, "seniority"), role_family=_text(p, "role_family"), work_mode=_text(p, "work_mode")
     ),
+    "later-stage": lambda p: _("its questions are for another conversation ({stages}), not this {stage}").format(
+        stages=", ".join(label(labels.STAGE, s) for s in _roles(p, "stages")),
+        stage=label(labels.STAGE, _text(p, "stage")),
+    ),
     "answered-earlier": lambda p: _("answered well in an earlier round"),
     "researched": lambda p: _("your research note already answers its questions"),
     "legacy": lambda p: _text(p, "text"),
@@ -120,6 +127,11 @@ WARNINGS: Mapping[str, _Wording] = {
 def reason(why: Reason) -> str:
     """Why a priority has no question on the sheet."""
     return REASONS[why.code](why.params)
+
+
+def fact_source(source: str, as_of: str) -> str:
+    """Where a country's fact was checked, and when: "(source: URL, as of 2026-12-02)"."""
+    return _("(source: {source}, as of {date})").format(source=source, date=as_of)
 
 
 def warning(what: Warning) -> str:

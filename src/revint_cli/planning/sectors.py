@@ -1,0 +1,113 @@
+"""What the employer's sector, its kind and the job's country change in the plan. Pure functions.
+
+- `fits_where`: a question tagged for sectors, kinds of employer or countries fits only a profile that names
+  one of them; a question for [all] fits everyone. A profile that names none gets only the [all] ones, so
+  no country's rules are stated as fact for a candidate who did not say where the job is.
+- `lift`: naming the profile's country lifts a question most (its variant of a pay or contract question
+  beats the neutral one of the same topic), then its sector (a nurse's questions before the generic
+  ones), then its kind of employer.
+- `decisive`: each topic the profile's sector names as deciding the job (`SectorInfo.decisive_topics`) gets
+  a question when one fits, right after the priorities; one that cannot is reported with its reason, as an
+  uncovered priority is (`MissedTopic`), never dropped in silence.
+- `audience_labels` and `facts`: what the sheet carries so that its renderers need no bank: how the sector
+  calls the people met ("the ward manager"), and the country's dated, sourced facts on the topics asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from revint_cli.formats.cheatsheet import Fact, MissedTopic
+from revint_cli.formats.profile import Profile
+from revint_cli.formats.reasons import Reach, Reason
+from revint_cli.planning.draft import Draft
+from revint_cli.questionbank import Bank, Question
+from revint_cli.vocab import AUDIENCES, STAGES
+
+# (question tag, profile field, lift): the country most, then the sector, then the kind of employer.
+WHERE = (("countries", "country", 5), ("sectors", "sector", 4), ("employers", "employer", 2))
+
+
+def fits_where(question: Question, profile: Profile) -> bool:
+    """The question's sectors, kinds of employer and countries admit the profile's."""
+    for tag, field_name, _lift in WHERE:
+        values = getattr(question, tag)
+        if "all" not in values and getattr(profile, field_name) not in values:
+            return False
+    return True
+
+
+def lift(question: Question, profile: Profile) -> int:
+    """How much naming the profile's country, sector or kind of employer lifts a question."""
+    return sum(weight for tag, name, weight in WHERE if "all" not in getattr(question, tag) and getattr(profile, name))
+
+
+def decisive(draft: Draft, bank: Bank, could_ask: Callable[[], list[Question]]) -> list[MissedTopic]:
+    """Each decisive topic of the profile's sector on the sheet when a question of it fits, else reported.
+
+    `could_ask`: every question of the bank that fits the candidate, whoever can answer it (the planner's
+    `fits_candidate`), ranked; the draft's ranked pools hold those someone named can answer."""
+    info = bank.sectors.get(draft.profile.sector or "")
+    if info is None or not info.decisive_topics:
+        return []
+    everyone = could_ask()
+    ranked = [q for pool in draft.ranked.values() for q in pool]
+    missed = []
+    for topic in info.decisive_topics:
+        if topic in draft.topics:
+            continue
+        answerable = [q for q in ranked if q.topic_id == topic]
+        if any(draft.take(q) for q in answerable):
+            continue
+        anyone = [q for q in everyone if q.topic_id == topic]
+        if not answerable and anyone and draft.profile.interviewers:
+            if any(draft.take(q, reach=Reach(audiences=_who_can_answer(q))) for q in anyone):
+                continue
+        missed.append(_missed(draft, bank, topic, answerable, anyone))
+    return missed
+
+
+def _missed(draft: Draft, bank: Bank, topic: str, answerable: list[Question], anyone: list[Question]) -> MissedTopic:
+    of_topic = [q for q in bank.questions.values() if q.topic_id == topic]
+    found = answerable or anyone or of_topic
+    best = found[0] if found else None
+    if answerable:
+        reason = Reason(code="no-time", params={"minutes": answerable[0].minutes})
+    elif anyone:
+        reason = Reason(code="nobody-can-answer", params={"audiences": _who_can_answer(anyone[0])})
+    elif not of_topic:
+        reason = Reason(code="no-questions")
+    elif not any(q.stages.admits(draft.profile.stage) for q in of_topic):
+        stages: list[str] = [s for s in STAGES if any(q.stages.earliest == s for q in of_topic)]
+        reason = Reason(code="later-stage", params={"stage": draft.profile.stage, "stages": stages})
+    else:
+        p = draft.profile
+        reason = Reason(
+            code="no-tag-fit", params={"seniority": p.seniority, "role_family": p.role_family, "work_mode": p.work_mode}
+        )
+    return MissedTopic(topic=topic, text=best.text if best else topic, theme=best.theme if best else "", reason=reason)
+
+
+def _who_can_answer(question: Question) -> list[str]:
+    return [r for r in AUDIENCES if r in question.audience]
+
+
+def audience_labels(bank: Bank, profile: Profile) -> dict[str, str]:
+    """How the profile's sector calls each audience ({manager: "charge nurse or ward manager"}), if it does."""
+    info = bank.sectors.get(profile.sector or "")
+    return {str(role): text for role, text in info.audience_labels.items()} if info else {}
+
+
+def facts(profile: Profile, topics: set[str]) -> list[Fact]:
+    """The country's facts on the topics of the sheet (an EU member's include the EU's); none without a country."""
+    if profile.country is None:
+        return []
+    from revint_cli import countries
+
+    shipped = countries.load()
+    name = shipped.get(profile.country)
+    return [
+        Fact(topic=f.topic, text=f.text, source=f.source, as_of=f.as_of, country=name.name if name else profile.country)
+        for f in shipped.facts(profile.country)
+        if f.topic in topics
+    ]
