@@ -43,14 +43,17 @@ def test_a_question_of_one_sector_employer_or_country_fits_only_that_profile() -
     b = bank()
     nobody = tailor.plan(b, make_profile(minutes=60, stage="final"))
     assert ids(nobody).isdisjoint({"alpha-ratio", "beta-rota", "gamma-startup", "gamma-pay-nl"})
-    nurse = tailor.plan(b, make_profile(minutes=60, stage="final", sector="healthcare", employer="startup", country="NL"))
+    nurse = tailor.plan(
+        b, make_profile(minutes=60, stage="final", sector="healthcare", employer="startup", country="NL")
+    )
     assert {"alpha-ratio", "beta-rota", "gamma-startup", "gamma-pay-nl"} <= ids(nurse)
 
 
 def test_the_country_variant_stands_in_for_the_neutral_question_of_its_topic() -> None:
     sheet = tailor.plan(bank(), make_profile(minutes=60, stage="final", country="NL"))
     chosen = {i.id for i in sheet.questions}
-    assert "gamma-pay-nl" in chosen and "gamma-pay" not in chosen  # one question per topic: the country's
+    assert "gamma-pay-nl" in chosen
+    assert "gamma-pay" not in chosen
 
 
 def test_the_sectors_own_question_comes_before_the_generic_one() -> None:
@@ -87,7 +90,8 @@ def test_a_decisive_topic_nobody_met_can_answer_is_asked_to_be_put_in_touch() ->
     profile = make_profile(minutes=30, stage="final", sector="healthcare", interviewers=[{"role": "peer"}])
     sheet = tailor.plan(b, profile)
     item = next(i for i in sheet.questions if i.id == "beta-rota-hr")
-    assert item.reach is not None and item.reach.audiences == ["hr"]
+    assert item.reach is not None
+    assert item.reach.audiences == ["hr"]
     assert sheet.missed_topics == []
 
 
@@ -96,8 +100,11 @@ def test_the_sectors_names_for_people_are_on_the_sheet() -> None:
     sheet = tailor.plan(bank(), profile)
     assert sheet.audience_labels == {"manager": "ward manager"}
     text = markdown.markdown(sheet)
-    assert "**With:** the ward manager" in text and "## Alpha · ask the ward manager" in text
-    named = make_profile(minutes=20, stage="final", sector="healthcare", interviewers=[{"name": "Ana", "role": "manager"}])
+    assert "**With:** the ward manager" in text
+    assert "## Alpha · ask the ward manager" in text
+    named = make_profile(
+        minutes=20, stage="final", sector="healthcare", interviewers=[{"name": "Ana", "role": "manager"}]
+    )
     assert "Ana (ward manager)" in markdown.markdown(tailor.plan(bank(), named))
 
 
@@ -109,10 +116,12 @@ def test_a_sector_without_decisive_topics_or_a_profile_without_a_sector_reports_
 
 def test_the_countrys_facts_come_with_its_pay_question_and_none_without_a_country() -> None:
     nl = tailor.plan(bank(), make_profile(minutes=60, stage="final", country="NL"))
-    assert nl.facts and all(f.country == "Netherlands" and f.topic == "pay-range" for f in nl.facts)
+    assert nl.facts
+    assert all(f.country == "Netherlands" and f.topic == "pay-range" for f in nl.facts)
     assert any("vakantiegeld" in f.text for f in nl.facts)
     text = markdown.markdown(nl)
-    assert "What holds in Netherlands" in text and "(source: https://" in text
+    assert "What holds in Netherlands" in text
+    assert "(source: https://" in text
     assert "## What holds" not in markdown.markdown(nl, compact=True)
     assert tailor.plan(bank(), make_profile(minutes=60, stage="final")).facts == []
 
@@ -125,6 +134,7 @@ def test_the_eus_facts_only_for_a_member_state() -> None:
     assert eu_ids
     members = [c.id for c in shipped.countries if c.eu]
     others = [c.id for c in shipped.countries if not c.eu]
-    assert members and others
+    assert members
+    assert others
     assert all(eu_ids <= {f.id for f in shipped.facts(code)} for code in members)
     assert all(eu_ids.isdisjoint({f.id for f in shipped.facts(code)}) for code in others)
