@@ -6,7 +6,6 @@ import dataclasses
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -19,7 +18,6 @@ ROOT = Path(__file__).resolve().parents[1]
 ROWS: list[dict[str, Any]] = yaml.load((ROOT / "tests" / "data" / "titles.yaml").read_text("utf-8"), yaml.CSafeLoader)[
     "titles"
 ]
-STAGING = [ROOT / "data" / "staging" / f"{name}.yaml" for name in ("public-care", "professional", "floor")]
 
 
 def _id(row: dict[str, Any]) -> str:
@@ -46,15 +44,10 @@ def test_the_table_is_large_and_mixes_languages() -> None:
 
 @pytest.fixture(scope="module")
 def bank_sectors() -> dict[str, Any]:
-    """The sectors the content writers describe, shaped as a bank's `SectorWords` (.roles, .employers)."""
-    if not all(path.exists() for path in STAGING):
-        pytest.skip("the writers' staging files are gone (merged into the bank)")
-    sectors: dict[str, Any] = {}
-    for path in STAGING:
-        for block in yaml.load(path.read_text("utf-8"), yaml.CSafeLoader)["sectors"]:
-            words = block["title_words"]
-            sectors[block["id"]] = SimpleNamespace(roles=words["roles"], employers=words["employers"])
-    return sectors
+    """The sectors the shipped bank describes, with the words of their titles and employers."""
+    from revint_cli import questionbank
+
+    return {sid: info.title_words for sid, info in questionbank.load().sectors.items()}
 
 
 @pytest.mark.parametrize("row", ROWS, ids=_id)
