@@ -50,6 +50,9 @@ def test_json_contract() -> None:
         "questions",
         "backup",
         "uncovered",
+        "missed_topics",
+        "audience_labels",
+        "facts",
     }
     assert data["schema"] == "revint.sheet/2"
     assert (data["company"], data["role"]) == ("Initech", "Backend Engineer")

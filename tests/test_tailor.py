@@ -678,6 +678,9 @@ def profiles(draw: st.DrawFn) -> Profile:
         role_family=draw(st.sampled_from(vocab.ROLE_FAMILIES)),
         seniority=draw(st.sampled_from(vocab.SENIORITIES)),
         work_mode=draw(st.sampled_from(vocab.WORK_MODES)),
+        sector=draw(st.none() | st.sampled_from(vocab.SECTORS)),
+        employer=draw(st.none() | st.sampled_from(vocab.EMPLOYERS)),
+        country=draw(st.none() | st.sampled_from(["NL", "FR", "VN", "DE", "GB", "US", "BE", "ES", "IT"])),
         stage=draw(st.sampled_from(vocab.STAGES)),
         minutes=draw(st.integers(5, 15) | st.integers(5, 120)),
         interviewers=interviewers,
@@ -705,8 +708,18 @@ def fits_candidate(q: Question, p: Profile) -> bool:
         and admits(q.seniority, p.seniority)
         and admits(q.role_families, p.role_family)
         and admits(q.work_modes, p.work_mode)
+        and all(admits(getattr(q, tag), getattr(p, name)) for tag, name in WHERE_TAGS)
         and not (q.skip_if_researched and p.research.get(q.theme))
     )
+
+
+# A question for some sectors, kinds of employer or countries fits only a profile that names one of them.
+WHERE_TAGS = (("sectors", "sector"), ("employers", "employer"), ("countries", "country"))
+
+
+def decisive_topics(p: Profile) -> list[str]:
+    info = SHIPPED.sectors.get(p.sector or "")
+    return list(info.decisive_topics) if info else []
 
 
 def is_eligible(q: Question, p: Profile) -> bool:
@@ -729,7 +742,7 @@ def check_budget_and_eligibility(result: Sheet, p: Profile) -> None:
         q = SHIPPED.questions[item.id]
         if item.reach:  # a priority nobody named can answer: it fits the candidate all the same
             assert fits_candidate(q, p), f"{item.id} does not fit the candidate"
-            assert item.theme in p.priorities
+            assert item.theme in p.priorities or q.topic_id in decisive_topics(p)
         else:
             assert is_eligible(q, p), f"{item.id} is not eligible"
     chosen = ids(result.questions)
@@ -814,7 +827,12 @@ def check_ranking(result: Sheet, p: Profile, pool: list[Question]) -> None:
     left = p.minutes - result.planned_minutes
     topics = {SHIPPED.questions[i.id].topic_id for i in result.questions if i.source == "bank"}
     for theme in themes_of(result):
-        chosen = [SHIPPED.questions[i.id] for i in result.in_theme(theme) if i.source == "bank" and not i.reach]
+        decisive = decisive_topics(p)  # taken for its topic, before the theme's depth: not by the theme's rank
+        chosen = [
+            SHIPPED.questions[i.id]
+            for i in result.in_theme(theme)
+            if i.source == "bank" and not i.reach and SHIPPED.questions[i.id].topic_id not in decisive
+        ]
         scores = [tailor.score(q, p) for q in chosen]
         assert scores == sorted(scores, reverse=True), f"better before worse in {theme}"
         for q in pool:
@@ -823,6 +841,14 @@ def check_ranking(result: Sheet, p: Profile, pool: list[Question]) -> None:
             for c in chosen:
                 if tailor.score(q, p) > tailor.score(c, p):
                     assert q.minutes > left + c.minutes, f"{q.id} ranks above {c.id} and fitted"
+
+
+def check_decisive_topics(result: Sheet, p: Profile) -> None:
+    """Each topic that decides the sector's jobs is on the sheet or reported, never dropped in silence."""
+    on_sheet = {SHIPPED.questions[i.id].topic_id for i in result.questions if i.id in SHIPPED.questions}
+    missed = [m.topic for m in result.missed_topics]
+    for topic in decisive_topics(p):
+        assert (topic in on_sheet) != (topic in missed), f"decisive topic {topic}: on the sheet or reported, not both"
 
 
 def check_fill(result: Sheet, p: Profile, pool: list[Question]) -> None:
@@ -869,6 +895,7 @@ def test_plan_properties(p: Profile) -> None:
     check_priority_coverage(result, p, pool)
     check_ranking(result, p, pool)
     check_fill(result, p, pool)
+    check_decisive_topics(result, p)
     check_research_and_customs(result, p)
     # deterministic: the same profile and bank give the same plan and the same bytes
     again = plan(SHIPPED, p)

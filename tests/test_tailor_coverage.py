@@ -171,7 +171,8 @@ def test_a_recruiters_screening_call_is_as_full_as_one_with_nobody_named() -> No
 
 
 # The reachability sweep: for each question, the profiles its own tags describe (its earliest stage, each
-# audience it names, its first seniority, role family and work mode, or mid, other and onsite for [all]),
+# audience it names, its first seniority, role family, work mode, sector, kind of employer and country, or
+# mid, other, onsite and none for [all]),
 # with its theme as the only priority and 45 minutes, at three companies (ties are shuffled by company).
 COMPANIES = ("Acme", "Globex", "Initech")
 
@@ -187,6 +188,9 @@ def own_profiles(q: Question) -> list[Profile]:
             seniority=first(q.seniority, "mid"),
             role_family=first(q.role_families, "other"),
             work_mode=first(q.work_modes, "onsite"),
+            sector=None if q.sectors == ["all"] else q.sectors[0],
+            employer=None if q.employers == ["all"] else q.employers[0],
+            country=None if q.countries == ["all"] else q.countries[0],
             interviewers=[{"role": role}],
             priorities=[q.theme] if q.theme != vocab.CLOSING_THEME else [],
             minutes=45,

@@ -4,8 +4,9 @@
   one of them; a question for [all] fits everyone. A profile that names none gets only the [all] ones, so
   no country's rules are stated as fact for a candidate who did not say where the job is.
 - `lift`: naming the profile's country lifts a question most (its variant of a pay or contract question
-  beats the neutral one of the same topic), then its sector (a nurse's questions before the generic
-  ones), then its kind of employer.
+  beats the neutral one of the same topic; the EU's variant names its 27 members), then its sector (a
+  nurse's questions before the generic ones), then its kind of employer, each only where the tag names few
+  of its values.
 - `decisive`: each topic the profile's sector names as deciding the job (`SectorInfo.decisive_topics`) gets
   a question when one fits, right after the priorities; one that cannot is reported with its reason, as an
   uncovered priority is (`MissedTopic`), never dropped in silence.
@@ -22,7 +23,7 @@ from revint_cli.formats.profile import Profile
 from revint_cli.formats.reasons import Reach, Reason
 from revint_cli.planning.draft import Draft
 from revint_cli.questionbank import Bank, Question
-from revint_cli.vocab import AUDIENCES, STAGES
+from revint_cli.vocab import AUDIENCES, EMPLOYERS, SECTORS, STAGES
 
 # (question tag, profile field, lift): the country most, then the sector, then the kind of employer.
 WHERE = (("countries", "country", 5), ("sectors", "sector", 4), ("employers", "employer", 2))
@@ -37,21 +38,36 @@ def fits_where(question: Question, profile: Profile) -> bool:
     return True
 
 
+# How many values a tag may name and still be specific: a question for four kinds of employer out of eight
+# is one that leaves some out, not one written for the candidate's (as `tailor.specificity` counts).
+SPECIFIC = {"countries": 27, "sectors": len(SECTORS) // 3, "employers": len(EMPLOYERS) // 3}
+
+
 def lift(question: Question, profile: Profile) -> int:
     """How much naming the profile's country, sector or kind of employer lifts a question."""
-    return sum(weight for tag, name, weight in WHERE if "all" not in getattr(question, tag) and getattr(profile, name))
+    lifted = 0
+    for tag, name, weight in WHERE:
+        values = getattr(question, tag)
+        if "all" not in values and getattr(profile, name) in values and len(values) <= SPECIFIC[tag]:
+            lifted += weight
+    return lifted
 
 
-def decisive(draft: Draft, bank: Bank, could_ask: Callable[[], list[Question]]) -> list[MissedTopic]:
+def decisive(
+    draft: Draft, bank: Bank, could_ask: Callable[[], list[Question]], score: Callable[[Question], int]
+) -> list[MissedTopic]:
     """Each decisive topic of the profile's sector on the sheet when a question of it fits, else reported.
 
     `could_ask`: every question of the bank that fits the candidate, whoever can answer it (the planner's
-    `fits_candidate`), ranked; the draft's ranked pools hold those someone named can answer."""
+    `fits_candidate`), ranked; the draft's ranked pools hold those someone named can answer. A topic's
+    question is looked for in the priority themes first, then by `score`."""
     info = bank.sectors.get(draft.profile.sector or "")
     if info is None or not info.decisive_topics:
         return []
     everyone = could_ask()
-    ranked = [q for pool in draft.ranked.values() for q in pool]
+    priorities = draft.profile.priorities
+    pooled = [(n, q) for pool in draft.ranked.values() for n, q in enumerate(pool)]
+    ranked = [q for _n, q in sorted(pooled, key=lambda nq: (nq[1].theme not in priorities, -score(nq[1]), nq[0]))]
     missed = []
     for topic in info.decisive_topics:
         if topic in draft.topics:

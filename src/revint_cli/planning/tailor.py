@@ -358,6 +358,7 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Sheet:
         draft,
         bank,
         lambda: rank((q for q in bank.questions.values() if _could_ask(draft, q) and q.theme in order), profile),
+        lambda q: score(q, profile),
     )
     depth(draft, priorities, promoted, others)
     fill(draft, [*priorities, *promoted, *others])
