@@ -1,4 +1,4 @@
-"""How full the sheets are: random realistic profiles through `revint prep --answers`, per stage.
+"""How full the sheets are: random realistic profiles through `revint prep --answers`, per stage and per sector.
 
 Run: python benchmarks/sweep.py [PROFILES] [-v]   (default 2,000, the same seeded profiles every run; -v lists
 the reasons given for uncovered priorities)
@@ -10,6 +10,9 @@ at another checkout's `src` to compare releases. Per stage it prints:
 - reported: the share of the rest that the sheet names under `uncovered` with a reason;
 - silent: priorities neither covered nor reported (the number that must be 0);
 - budget used: planned minutes over the candidate's minutes (mean, and the share of sheets under 80%).
+Per sector (profiles drawn with a sector, a family and a kind of employer that go together, and a country or
+none), the same, and for the topics that decide the sector's jobs (the bank's `sectors:` blocks): the share
+on the sheet, reported under `missed_topics`, and silent (must be 0).
 """
 
 from __future__ import annotations
@@ -40,6 +43,36 @@ PEOPLE = {
 }
 
 
+# The families and kinds of employer of each sector's people (None: a profile that names no sector).
+SECTOR_PEOPLE: dict[str | None, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    None: (FAMILIES, ("startup", "company")),
+    "technology": (("engineering", "product", "design", "data"), ("startup", "company")),
+    "healthcare": (("clinical", "operations"), ("hospital",)),
+    "education": (("teaching", "operations"), ("school",)),
+    "public-sector": (("policy", "operations", "finance"), ("public-body",)),
+    "hospitality": (("trades", "operations", "customer-service"), ("company", "small-business")),
+    "retail": (("sales", "operations"), ("company",)),
+    "research": (("research", "data"), ("public-body", "charity")),
+    "legal": (("legal",), ("partnership", "company")),
+    "consulting": (("consulting",), ("partnership", "company")),
+    "non-profit": (("operations", "marketing", "people"), ("charity",)),
+    "logistics": (("trades", "operations"), ("company",)),
+    "finance": (("finance", "data"), ("company",)),
+}
+COUNTRIES = (None, None, "NL", "FR", "VN", "DE", "GB", "US", "BE", "ES")
+
+
+def decisive_topics() -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The decisive topics of each sector, and the topic of each question, from the shipped bank."""
+    from revint_cli import questionbank
+
+    bank = questionbank.load()
+    return (
+        {sid: list(info.decisive_topics) for sid, info in bank.sectors.items()},
+        {q.id: q.topic_id for q in bank.questions.values()},
+    )
+
+
 def bank_themes(run: Callable[[list[str]], int]) -> list[str]:
     """The themes of the bank revint ships (`revint themes --json`), the closing one aside: a candidate's
     priorities are drawn from them."""
@@ -52,10 +85,14 @@ def bank_themes(run: Callable[[list[str]], int]) -> list[str]:
 def profile(rng: random.Random, n: int, themes: list[str]) -> dict[str, object]:
     stage = rng.choice(STAGES)
     people = rng.sample(PEOPLE[stage], rng.choice((0, 1, 1, 2)))
+    sector = rng.choice(list(SECTOR_PEOPLE))
+    families, employers = SECTOR_PEOPLE[sector]
+    where = {"sector": sector, "employer": rng.choice(employers), "country": rng.choice(COUNTRIES)}
     return {
         "company": f"Company {n}",
         "role": "Role",
-        "role_family": rng.choice(FAMILIES),
+        **{k: v for k, v in where.items() if v is not None},
+        "role_family": rng.choice(families),
         "seniority": rng.choice(SENIORITIES),
         "work_mode": rng.choice(MODES),
         "stage": stage,
@@ -84,6 +121,8 @@ def main() -> None:
         from revint_cli.cli import run
 
         themes = bank_themes(run)
+        decisive, topic_of = decisive_topics()
+        by_sector: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         rng = random.Random(20261122)
         stats: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         reasons: Counter[tuple[str, str, str]] = Counter()
@@ -109,6 +148,18 @@ def main() -> None:
             used = sheet["planned_minutes"] / sheet["budget_minutes"]
             s["used"] += used
             s["under80"] += used < 0.8
+            d = by_sector[str(p.get("sector") or "(none)")]
+            d["sheets"] += 1
+            d["used"] += used
+            d["under80"] += used < 0.8
+            d["priorities"] += len(p["priorities"])  # type: ignore[arg-type]
+            d["silent"] += sum(t not in on_sheet and t not in reported for t in p["priorities"])  # type: ignore[union-attr]
+            topics = {topic_of.get(q["id"]) for q in sheet["questions"]}
+            missed = {m["topic"] for m in sheet.get("missed_topics", [])}
+            for topic in decisive.get(str(p.get("sector")), []):
+                d["topics"] += 1
+                d["on_sheet"] += topic in topics
+                d["missed"] += topic not in topics and topic in missed
     print(f"{count} profiles")
     print(f"{'stage':<10} {'sheets':>6} {'covered':>8} {'reported':>9} {'silent':>7} {'budget used':>12} {'<80%':>6}")
     for stage in STAGES:
@@ -118,6 +169,17 @@ def main() -> None:
         print(
             f"{stage:<10} {sheets:>6.0f} {s['covered'] / pri:>8.0%} {s['reported'] / pri:>9.0%} "
             f"{silent / pri:>7.0%} {s['used'] / sheets:>12.0%} {s['under80'] / sheets:>6.0%}"
+        )
+    print()
+    head = f"{'sector':<14} {'sheets':>6} {'silent':>7} {'decisive':>9} {'reported':>9} {'silent':>7} {'budget used':>12} {'<80%':>6}"
+    print(head)
+    for sector in sorted(by_sector):
+        d = by_sector[sector]
+        topics = d["topics"] or 1
+        print(
+            f"{sector:<14} {d['sheets']:>6.0f} {d['silent'] / d['priorities']:>7.0%} {d['on_sheet'] / topics:>9.0%} "
+            f"{d['missed'] / topics:>9.0%} {(d['topics'] - d['on_sheet'] - d['missed']) / topics:>7.0%} "
+            f"{d['used'] / d['sheets']:>12.0%} {d['under80'] / d['sheets']:>6.0%}"
         )
     if "-v" in sys.argv:
         for (stage, theme, reason), n in sorted(reasons.items()):
