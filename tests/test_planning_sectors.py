@@ -41,8 +41,10 @@ def ids(sheet) -> set[str]:  # type: ignore[no-untyped-def]
 
 def test_a_question_of_one_sector_employer_or_country_fits_only_that_profile() -> None:
     b = bank()
-    nobody = tailor.plan(b, make_profile(minutes=60, stage="final"))
+    nobody = tailor.plan(b, make_profile(minutes=60, stage="final", employer="company"))
     assert ids(nobody).isdisjoint({"alpha-ratio", "beta-rota", "gamma-startup", "gamma-pay-nl"})
+    unknown_employer = tailor.plan(b, make_profile(minutes=60, stage="final"))
+    assert "gamma-startup" in ids(unknown_employer)  # a kind of employer not known excludes nothing
     nurse = tailor.plan(
         b, make_profile(minutes=60, stage="final", sector="healthcare", employer="startup", country="NL")
     )

@@ -20,7 +20,7 @@ from revint_cli.formats.reasons import Reach, Reason, Warning
 from revint_cli.render import markdown as render
 from revint_cli.render import words
 from revint_cli.planning import tailor as tailor
-from revint_cli.questionbank import Bank, Question
+from revint_cli.questionbank import StageWindow, Bank, Question
 from revint_cli.formats.profile import Profile
 from revint_cli.formats.cheatsheet import Sheet
 from revint_cli.planning.tailor import plan
@@ -708,12 +708,15 @@ def fits_candidate(q: Question, p: Profile) -> bool:
         and admits(q.seniority, p.seniority)
         and admits(q.role_families, p.role_family)
         and admits(q.work_modes, p.work_mode)
-        and all(admits(getattr(q, tag), getattr(p, name)) for tag, name in WHERE_TAGS)
+        and all(admits(getattr(q, tag), getattr(p, name)) for tag, name in WHERE_TAGS if getattr(p, name) is not None)
+        and (p.sector is not None or q.sectors == ["all"])
+        and (p.country is not None or q.countries == ["all"])
         and not (q.skip_if_researched and p.research.get(q.theme))
     )
 
 
-# A question for some sectors, kinds of employer or countries fits only a profile that names one of them.
+# A question for some sectors, kinds of employer or countries fits only a profile that names one of them;
+# a kind of employer not named excludes nothing.
 WHERE_TAGS = (("sectors", "sector"), ("employers", "employer"), ("countries", "country"))
 
 
@@ -848,6 +851,14 @@ def check_decisive_topics(result: Sheet, p: Profile) -> None:
     on_sheet = {SHIPPED.questions[i.id].topic_id for i in result.questions if i.id in SHIPPED.questions}
     missed = [m.topic for m in result.missed_topics]
     for topic in decisive_topics(p):
+        of_topic = [q for q in SHIPPED.questions.values() if q.topic_id == topic]
+        any_stage = [
+            q.model_copy(update={"stages": StageWindow(earliest="screening", latest="offer")}) for q in of_topic
+        ]
+        theirs = any(fits_candidate(q.model_copy(update={"skip_if_researched": False}), p) for q in any_stage)
+        if not theirs:  # written for other levels or kinds of role: not this candidate's topic, not reported
+            assert topic not in missed
+            continue
         assert (topic in on_sheet) != (topic in missed), f"decisive topic {topic}: on the sheet or reported, not both"
 
 

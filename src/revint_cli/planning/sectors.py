@@ -1,15 +1,17 @@
 """What the employer's sector, its kind and the job's country change in the plan. Pure functions.
 
 - `fits_where`: a question tagged for sectors, kinds of employer or countries fits only a profile that names
-  one of them; a question for [all] fits everyone. A profile that names none gets only the [all] ones, so
-  no country's rules are stated as fact for a candidate who did not say where the job is.
+  one of them; a question for [all] fits everyone. A profile that names no sector or no country gets only
+  the [all] ones, so no country's rules are stated as fact for a candidate who did not say where the job
+  is; a kind of employer not known excludes nothing (most company names say nothing of it).
 - `lift`: naming the profile's country lifts a question most (its variant of a pay or contract question
   beats the neutral one of the same topic; the EU's variant names its 27 members), then its sector (a
   nurse's questions before the generic ones), then its kind of employer, each only where the tag names few
   of its values.
 - `decisive`: each topic the profile's sector names as deciding the job (`SectorInfo.decisive_topics`) gets
   a question when one fits, right after the priorities; one that cannot is reported with its reason, as an
-  uncovered priority is (`MissedTopic`), never dropped in silence.
+  uncovered priority is (`MissedTopic`), never dropped in silence. A topic none of whose questions is
+  written for the candidate's level or kind of role is not theirs, and not reported.
 - `audience_labels` and `facts`: what the sheet carries so that its renderers need no bank: how the sector
   calls the people met ("the ward manager"), and the country's dated, sourced facts on the topics asked.
 """
@@ -17,6 +19,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from revint_cli.formats.cheatsheet import Fact, MissedTopic
 from revint_cli.formats.profile import Profile
@@ -32,8 +35,10 @@ WHERE = (("countries", "country", 5), ("sectors", "sector", 4), ("employers", "e
 def fits_where(question: Question, profile: Profile) -> bool:
     """The question's sectors, kinds of employer and countries admit the profile's."""
     for tag, field_name, _lift in WHERE:
-        values = getattr(question, tag)
-        if "all" not in values and getattr(profile, field_name) not in values:
+        values, value = getattr(question, tag), getattr(profile, field_name)
+        if value is None and tag == "employers":  # a kind of employer not known excludes nothing
+            continue
+        if "all" not in values and value not in values:
             return False
     return True
 
@@ -53,21 +58,27 @@ def lift(question: Question, profile: Profile) -> int:
     return lifted
 
 
-def decisive(
-    draft: Draft, bank: Bank, could_ask: Callable[[], list[Question]], score: Callable[[Question], int]
-) -> list[MissedTopic]:
+@dataclass(frozen=True)
+class Judge:
+    """What the planner knows of questions, handed to the rule of decisive topics."""
+
+    could_ask: Callable[[], list[Question]]  # those that fit the candidate, whoever can answer them, ranked
+    score: Callable[[Question], int]
+    theirs: Callable[[Question], bool]  # written for the candidate, whatever the stage
+
+
+def decisive(draft: Draft, bank: Bank, judge: Judge) -> list[MissedTopic]:
     """Each decisive topic of the profile's sector on the sheet when a question of it fits, else reported.
 
-    `could_ask`: every question of the bank that fits the candidate, whoever can answer it (the planner's
-    `fits_candidate`), ranked; the draft's ranked pools hold those someone named can answer. A topic's
-    question is looked for in the priority themes first, then by `score`."""
+    The draft's ranked pools hold the questions someone named can answer; a topic's question is looked for
+    in the priority themes first, then by score."""
     info = bank.sectors.get(draft.profile.sector or "")
     if info is None or not info.decisive_topics:
         return []
-    everyone = could_ask()
+    everyone = judge.could_ask()
     priorities = draft.profile.priorities
     pooled = [(n, q) for pool in draft.ranked.values() for n, q in enumerate(pool)]
-    ranked = [q for _n, q in sorted(pooled, key=lambda nq: (nq[1].theme not in priorities, -score(nq[1]), nq[0]))]
+    ranked = [q for _n, q in sorted(pooled, key=lambda nq: (nq[1].theme not in priorities, -judge.score(nq[1]), nq[0]))]
     missed = []
     for topic in info.decisive_topics:
         if topic in draft.topics:
@@ -79,12 +90,20 @@ def decisive(
         if not answerable and anyone and draft.profile.interviewers:
             if any(draft.take(q, reach=Reach(audiences=_who_can_answer(q))) for q in anyone):
                 continue
-        missed.append(_missed(draft, bank, topic, answerable, anyone))
+        reported = _missed(draft, bank, topic, answerable, anyone, judge)
+        if reported is not None:
+            missed.append(reported)
     return missed
 
 
-def _missed(draft: Draft, bank: Bank, topic: str, answerable: list[Question], anyone: list[Question]) -> MissedTopic:
+def _missed(
+    draft: Draft, bank: Bank, topic: str, answerable: list[Question], anyone: list[Question], judge: Judge
+) -> MissedTopic | None:
+    """Why a decisive topic is not on the sheet; None when none of its questions is written for this
+    candidate's level, kind of role or way of working (preceptorship for a senior nurse): not their topic."""
     of_topic = [q for q in bank.questions.values() if q.topic_id == topic]
+    if of_topic and not any(judge.theirs(q) for q in of_topic):
+        return None
     found = answerable or anyone or of_topic
     best = found[0] if found else None
     if answerable:
@@ -93,14 +112,9 @@ def _missed(draft: Draft, bank: Bank, topic: str, answerable: list[Question], an
         reason = Reason(code="nobody-can-answer", params={"audiences": _who_can_answer(anyone[0])})
     elif not of_topic:
         reason = Reason(code="no-questions")
-    elif not any(q.stages.admits(draft.profile.stage) for q in of_topic):
-        stages: list[str] = [s for s in STAGES if any(q.stages.earliest == s for q in of_topic)]
-        reason = Reason(code="later-stage", params={"stage": draft.profile.stage, "stages": stages})
     else:
-        p = draft.profile
-        reason = Reason(
-            code="no-tag-fit", params={"seniority": p.seniority, "role_family": p.role_family, "work_mode": p.work_mode}
-        )
+        stages: list[str] = [s for s in STAGES if any(q.stages.earliest == s for q in of_topic if judge.theirs(q))]
+        reason = Reason(code="later-stage", params={"stage": draft.profile.stage, "stages": stages})
     return MissedTopic(topic=topic, text=best.text if best else topic, theme=best.theme if best else "", reason=reason)
 
 

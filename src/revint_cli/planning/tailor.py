@@ -354,12 +354,14 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Sheet:
     closing_question(draft)
     coverage(draft, priorities)
     reach(draft, bank, [t for t in profile.priorities if t != CLOSING_THEME])
-    missed = sectors.decisive(
-        draft,
-        bank,
-        lambda: rank((q for q in bank.questions.values() if _could_ask(draft, q) and q.theme in order), profile),
-        lambda q: score(q, profile),
+    judge = sectors.Judge(
+        could_ask=lambda: rank(
+            (q for q in bank.questions.values() if _could_ask(draft, q) and q.theme in order), profile
+        ),
+        score=lambda q: score(q, profile),
+        theirs=lambda q: fits_candidate(q, profile, carried=True),
     )
+    missed = sectors.decisive(draft, bank, judge)
     depth(draft, priorities, promoted, others)
     fill(draft, [*priorities, *promoted, *others])
     spare = backups(draft, bank, [*priorities, *promoted, *others, CLOSING_THEME])
