@@ -140,3 +140,18 @@ def test_the_eus_facts_only_for_a_member_state() -> None:
     assert others
     assert all(eu_ids <= {f.id for f in shipped.facts(code)} for code in members)
     assert all(eu_ids.isdisjoint({f.id for f in shipped.facts(code)}) for code in others)
+
+
+def test_a_decisive_question_that_found_no_time_heads_the_backups() -> None:
+    sheet = tailor.plan(bank(), make_profile(minutes=5, stage="final", sector="healthcare", priorities=["alpha"]))
+    (missed,) = sheet.missed_topics
+    assert missed.question == "beta-rota"
+    assert sheet.backup[0].id == "beta-rota"
+
+
+def test_whom_to_be_put_in_touch_with_is_named_as_the_sector_names_them() -> None:
+    b = bank(question("beta-rota-manager", "beta", topic="rota", sectors=["healthcare"], audience=["manager"]))
+    b.questions.pop("beta-rota")
+    profile = make_profile(minutes=30, stage="final", sector="healthcare", interviewers=[{"role": "hr"}])
+    text = markdown.markdown(tailor.plan(b, profile))
+    assert "ask to be put in touch with the ward manager" in text

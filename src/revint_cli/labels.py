@@ -154,9 +154,11 @@ def label(table: Mapping[str, str], value: str) -> str:
     return _(table[value]) if value in table else value
 
 
-def audience_list(roles: list[str]) -> str:
-    """Several audiences in a sentence: "the founder", "the founder or the executive"."""
-    names = [label(AUDIENCE_THE, r) for r in roles]
+def audience_list(roles: list[str], called: Mapping[str, str] | None = None) -> str:
+    """Several audiences in a sentence: "the founder", "the founder or the executive"; `called`, how the
+    employer's sector calls some of them ("the ward manager")."""
+    own = called or {}
+    names = [_("the {role}").format(role=own[r]) if r in own else label(AUDIENCE_THE, r) for r in roles]
     if len(names) <= 1:
         return names[0] if names else label(AUDIENCE_THE, "interviewer")
     return _("{first} or {last}").format(first=", ".join(names[:-1]), last=names[-1])

@@ -67,6 +67,7 @@ class MissedTopic(Strict):
 
     topic: Id
     text: Annotated[str, Field(min_length=1, max_length=2000)]
+    question: str = ""  # the id of the bank question that would ask it
     theme: str = ""
     reason: Reason
 

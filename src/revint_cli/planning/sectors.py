@@ -115,7 +115,9 @@ def _missed(
     else:
         stages: list[str] = [s for s in STAGES if any(q.stages.earliest == s for q in of_topic if judge.theirs(q))]
         reason = Reason(code="later-stage", params={"stage": draft.profile.stage, "stages": stages})
-    return MissedTopic(topic=topic, text=best.text if best else topic, theme=best.theme if best else "", reason=reason)
+    if best is None:
+        return MissedTopic(topic=topic, text=topic, reason=reason)
+    return MissedTopic(topic=topic, text=best.text, question=best.id, theme=best.theme, reason=reason)
 
 
 def _who_can_answer(question: Question) -> list[str]:

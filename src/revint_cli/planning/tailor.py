@@ -4,7 +4,8 @@ The rules, each one function below, applied in this order by `plan` to the sheet
 (`planning.draft.Draft`). What a rule says about a question or a theme is data, a code with its parameters
 (`formats.reasons`), never a sentence: `render.words` words it.
 1. `eligible`: a question fits when its theme is not skipped, its stage window holds the profile's stage,
-   its tags admit the profile's seniority, role family and work mode, and (with interviewers named) one of
+   its tags admit the profile's seniority, role family, work mode, sector, employer and country
+   (`planning.sectors.fits_where`), and (with interviewers named) one of
    them can answer it (a founder or an executive answers what a skip-level manager can). A
    `skip_if_researched` question is left out when its theme has a research note.
 2. `rank`: within a theme, questions carried from an earlier round come first; then the best fit: the
@@ -25,7 +26,8 @@ The rules, each one function below, applied in this order by `plan` to the sheet
    stage, marked with whom to ask to be put in touch with (`Reach`: the audiences that can answer it),
    before any theme gets a second question; a priority with no question at all is listed as uncovered,
    with the reason (`Reason`: `no-time`, `nobody-can-answer`, `no-stage-fit`, `no-tag-fit`,
-   `answered-earlier`, `researched`, `unknown-theme`, `no-questions`).
+   `answered-earlier`, `researched`, `unknown-theme`, `no-questions`). Then each topic that decides jobs in
+   the profile's sector gets a question, or is reported (`planning.sectors.decisive`).
 7. `depth`: the promoted themes (`promoted_themes`: remote-work for remote and hybrid candidates, the salary
    range at a screening call), then a second question per priority, one per other theme, a third per priority.
 8. `fill`: minutes left over are filled, one more question per theme and round, while any question fits.
@@ -38,17 +40,16 @@ The planned minutes never exceed the budget. The same profile and bank always gi
 
 from __future__ import annotations
 
-import difflib
-import re
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 from revint_cli.formats.cheatsheet import Item, MissedTopic, Sheet, Uncovered
-from revint_cli.formats.profile import CustomQuestion, Profile
-from revint_cli.formats.reasons import Reach, Reason, Warning
+from revint_cli.formats.profile import Profile
+from revint_cli.formats.reasons import Reach, Reason
 from revint_cli.planning import sectors
 from revint_cli.planning.draft import Asker, Carry, Draft
-from revint_cli.questionbank import Bank, Question, looks_closed
+from revint_cli.planning.own import own_questions
+from revint_cli.questionbank import Bank, Question
 from revint_cli.vocab import (
     AUDIENCES,
     CLOSING_THEME,
@@ -61,12 +62,6 @@ from revint_cli.vocab import (
 )
 
 BACKUP_COUNT = 5
-LATE_STAGES = ("final", "offer")
-REPEAT_RATIO = 0.8
-_PAY = re.compile(
-    r"\b(pay|paid|salary|salaries|compensation|bonus(es)?|equity|stock|options|raise|wage|vacation|holidays?|pto|time off|leave)\b",
-    re.I,
-)
 
 
 # ----- rule 1: eligibility --------------------------------------------------------------------------------
@@ -117,7 +112,8 @@ def specificity(question: Question, profile: Profile) -> int:
 
 
 def score(question: Question, profile: Profile) -> int:
-    """How well a question fits: its weight, the tags it names for this profile, the narrowness of its window."""
+    """How well a question fits: its weight, the tags it names for this profile (`sectors.lift` for where),
+    the narrowness of its window."""
     window = STAGES.index(question.stages.latest) - STAGES.index(question.stages.earliest) + 1
     return question.weight + specificity(question, profile) + sectors.lift(question, profile) + (len(STAGES) - window)
 
@@ -130,63 +126,6 @@ def rank(questions: Iterable[Question], profile: Profile, first: Sequence[str] =
         questions,
         key=lambda q: (carried.get(q.id, len(carried)), -score(q, profile), zlib.crc32(seed + q.id.encode()), q.id),
     )
-
-
-# ----- rule 3: the candidate's own questions -------------------------------------------------------------
-
-
-def custom_warnings(text: str, stage: str, bank_texts: Mapping[str, str]) -> tuple[list[Warning], str | None]:
-    """Warnings for the candidate's own question, and the id of the bank question it repeats, if any."""
-    warnings: list[Warning] = []
-    if looks_closed(text):
-        warnings.append(Warning(code="closed-question"))
-    if stage not in LATE_STAGES and _PAY.search(text):
-        warnings.append(Warning(code="pay-too-early", params={"stage": stage}))
-    repeats = _closest(text, bank_texts)
-    if repeats:
-        warnings.append(Warning(code="repeats-bank", params={"question": repeats}))
-    return warnings, repeats
-
-
-def _closest(text: str, bank_texts: Mapping[str, str]) -> str | None:
-    matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(text.lower())
-    for qid, other in bank_texts.items():
-        matcher.set_seq1(other.lower())
-        if (
-            matcher.real_quick_ratio() > REPEAT_RATIO
-            and matcher.quick_ratio() > REPEAT_RATIO
-            and matcher.ratio() > REPEAT_RATIO
-        ):
-            return qid
-    return None
-
-
-def own_questions(draft: Draft, customs: Sequence[CustomQuestion], bank: Bank) -> set[str]:
-    """Rule 3. Returns the topics the candidate's own questions repeat, to be left out of the bank's choice."""
-    bank_texts = {q.id: q.text for q in bank.questions.values()}
-    repeated: set[str] = set()
-    for n, custom in enumerate(customs, start=1):
-        warnings, repeats = custom_warnings(custom.text, draft.profile.stage, bank_texts)
-        if repeats:
-            repeated.add(bank.questions[repeats].topic_id)
-        fits = custom.minutes <= draft.left
-        if fits:
-            draft.left -= custom.minutes
-            draft.count[custom.theme] = draft.count.get(custom.theme, 0) + 1
-        else:
-            warnings.append(Warning(code="did-not-fit", params={"minutes": draft.profile.minutes}))
-        own = Item(
-            id=f"custom-{n}",
-            theme=custom.theme,
-            text=custom.text,
-            minutes=custom.minutes,
-            ask=draft.asker.for_own(custom.minutes, count=fits),
-            source="custom",
-            warnings=warnings,
-        )
-        (draft.own if fits else draft.own_left_out).append(own)
-    return repeated
 
 
 # ----- rules 4, 5 and 7: the closing question, coverage and depth -----------------------------------------
@@ -289,11 +228,13 @@ def fill(draft: Draft, themes: Sequence[str]) -> None:
         pass
 
 
-def backups(draft: Draft, bank: Bank, themes: Sequence[str]) -> list[Item]:
+def backups(draft: Draft, bank: Bank, themes: Sequence[str], decisive: Sequence[str] = ()) -> list[Item]:
     """Rule 9: the candidate's own questions that did not fit, then red answers of an earlier round that
-    could not be asked again (kept as reminders), then the best bank questions left out."""
+    could not be asked again (kept as reminders), the questions of decisive topics that found no time
+    (`decisive`, their ids), then the best bank questions left out."""
+    wanted = [*draft.carry.recheck, *decisive]
     reminders = [
-        bank.questions[qid] for qid in draft.carry.recheck if qid in bank.questions and qid not in draft.chosen
+        bank.questions[qid] for qid in dict.fromkeys(wanted) if qid in bank.questions and qid not in draft.chosen
     ]
     leftovers: list[Question] = []
     topics = set(draft.topics) | {q.topic_id for q in reminders}
@@ -364,7 +305,8 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Sheet:
     missed = sectors.decisive(draft, bank, judge)
     depth(draft, priorities, promoted, others)
     fill(draft, [*priorities, *promoted, *others])
-    spare = backups(draft, bank, [*priorities, *promoted, *others, CLOSING_THEME])
+    no_time = [m.question for m in missed if m.reason.code == "no-time"]
+    spare = backups(draft, bank, [*priorities, *promoted, *others, CLOSING_THEME], no_time)
     return _sheet(draft, bank, order, spare, missed)
 
 

@@ -119,7 +119,7 @@ def _who(sheet: Sheet, item: Item, brief: bool) -> str:
     if item.ask:
         parts.append(f'<span class="who">{words.ask(_e(item.ask.label(sheet.audience_labels)))}</span>')
     elif item.reach:
-        parts.append(f'<span class="who reach">{_e(words.reach(item.reach))}</span>')
+        parts.append(f'<span class="who reach">{_e(words.reach(item.reach, sheet.audience_labels))}</span>')
     return " · ".join(parts)
 
 

@@ -116,7 +116,7 @@ def _question(sheet: Sheet, item: Item, *, brief: bool = False, compact: bool = 
     if item.ask:
         line += " · " + words.ask(md_escape(item.ask.label(sheet.audience_labels)))
     elif item.reach:
-        line += f" · {md_escape(words.reach(item.reach))}"
+        line += f" · {md_escape(words.reach(item.reach, sheet.audience_labels))}"
     out = [line]
     if item.recheck:
         out.append(f"  - 🔁 {md_escape(words.recheck(item.recheck))}")

@@ -149,11 +149,12 @@ def recheck(why: Recheck) -> str:
     return _("asked again to cross-check a red answer from {who} (no one else named to ask)").format(who=who)
 
 
-def reach(whom: Reach) -> str:
-    """Whom the candidate asks to be put in touch with: "ask to be put in touch with the founder"."""
+def reach(whom: Reach, called: Mapping[str, str] | None = None) -> str:
+    """Whom the candidate asks to be put in touch with: "ask to be put in touch with the founder" (`called`:
+    the sector's names for them)."""
     if whom.text is not None:
         return whom.text
-    return _("ask to be put in touch with {audiences}").format(audiences=audience_list(whom.audiences))
+    return _("ask to be put in touch with {audiences}").format(audiences=audience_list(whom.audiences, called))
 
 
 def refer(whom: Reach) -> str:

@@ -141,7 +141,7 @@ def _custom(ask: Prompter, given: Given) -> None:
 
 
 def _one_custom(ask: Prompter, bank: Bank, answers: Answers) -> dict[str, Any]:
-    from revint_cli.planning.tailor import custom_warnings
+    from revint_cli.planning.own import custom_warnings
     from revint_cli.render.words import warning as worded
 
     stage = str(answers.get("stage", "interview"))
