@@ -155,3 +155,18 @@ def test_whom_to_be_put_in_touch_with_is_named_as_the_sector_names_them() -> Non
     profile = make_profile(minutes=30, stage="final", sector="healthcare", interviewers=[{"role": "hr"}])
     text = markdown.markdown(tailor.plan(b, profile))
     assert "ask to be put in touch with the ward manager" in text
+
+
+def test_with_the_shipped_bank_a_country_brings_its_words_and_none_brings_no_countrys_rules() -> None:
+    from revint_cli import questionbank
+
+    shipped = questionbank.load()
+    fields = dict(stage="offer", minutes=30, priorities=["compensation"], interviewers=[{"role": "hr"}])
+    dutch = tailor.plan(shipped, make_profile(country="NL", **fields))
+    text = markdown.markdown(dutch)
+    assert any(w in text for w in ("CAO", "vakantiegeld", "schaal"))
+    assert "## What holds in Netherlands" in text
+    nowhere = tailor.plan(shipped, make_profile(**fields))
+    assert all(shipped.questions[i.id].countries == ["all"] for i in nowhere.all_items() if i.id in shipped.questions)
+    assert nowhere.facts == []
+    assert "CAO" not in markdown.markdown(nowhere)
