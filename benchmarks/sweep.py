@@ -11,8 +11,9 @@ at another checkout's `src` to compare releases. Per stage it prints:
 - silent: priorities neither covered nor reported (the number that must be 0);
 - budget used: planned minutes over the candidate's minutes (mean, and the share of sheets under 80%).
 Per sector (profiles drawn with a sector, a family and a kind of employer that go together, and a country or
-none), the same, and for the topics that decide the sector's jobs (the bank's `sectors:` blocks): the share
-on the sheet, reported under `missed_topics`, and silent (must be 0).
+none), the same, and for the topics that decide the sector's jobs (the bank's `sectors:` blocks) and are
+the candidate's: the share on the sheet, reported under `missed_topics`, and silent (must be 0); "not
+theirs" counts the topics whose questions are all written for other levels or kinds of role.
 """
 
 from __future__ import annotations
@@ -62,14 +63,24 @@ SECTOR_PEOPLE: dict[str | None, tuple[tuple[str, ...], tuple[str, ...]]] = {
 COUNTRIES = (None, None, "NL", "FR", "VN", "DE", "GB", "US", "BE", "ES")
 
 
-def decisive_topics() -> tuple[dict[str, list[str]], dict[str, str]]:
-    """The decisive topics of each sector, and the topic of each question, from the shipped bank."""
+def decisive_topics() -> tuple[dict[str, list[str]], dict[str, str], Callable[[dict[str, object], str], bool]]:
+    """The decisive topics of each sector, the topic of each question, and whether a topic is the
+    candidate's (one of its questions is written for their level, kind of role and way of working, at any
+    stage: the planner reports only those), from the shipped bank."""
     from revint_cli import questionbank
+    from revint_cli.formats.profile import Profile
+    from revint_cli.planning import tailor
 
     bank = questionbank.load()
+
+    def theirs(profile: dict[str, object], topic: str) -> bool:
+        p = Profile.model_validate(profile)
+        return any(tailor.fits_candidate(q, p, carried=True) for q in bank.questions.values() if q.topic_id == topic)
+
     return (
         {sid: list(info.decisive_topics) for sid, info in bank.sectors.items()},
         {q.id: q.topic_id for q in bank.questions.values()},
+        theirs,
     )
 
 
@@ -121,7 +132,7 @@ def main() -> None:
         from revint_cli.cli import run
 
         themes = bank_themes(run)
-        decisive, topic_of = decisive_topics()
+        decisive, topic_of, theirs = decisive_topics()
         by_sector: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         rng = random.Random(20261122)
         stats: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -157,6 +168,9 @@ def main() -> None:
             topics = {topic_of.get(q["id"]) for q in sheet["questions"]}
             missed = {m["topic"] for m in sheet.get("missed_topics", [])}
             for topic in decisive.get(str(p.get("sector")), []):
+                if not theirs(sheet["profile"], topic):
+                    d["not_theirs"] += 1
+                    continue
                 d["topics"] += 1
                 d["on_sheet"] += topic in topics
                 d["missed"] += topic not in topics and topic in missed
@@ -171,7 +185,10 @@ def main() -> None:
             f"{silent / pri:>7.0%} {s['used'] / sheets:>12.0%} {s['under80'] / sheets:>6.0%}"
         )
     print()
-    head = f"{'sector':<14} {'sheets':>6} {'silent':>7} {'decisive':>9} {'reported':>9} {'silent':>7} {'budget used':>12} {'<80%':>6}"
+    head = (
+        f"{'sector':<14} {'sheets':>6} {'silent':>7} {'decisive':>9} {'reported':>9} {'silent':>7} {'not theirs':>11}"
+        f" {'budget used':>12} {'<80%':>6}"
+    )
     print(head)
     for sector in sorted(by_sector):
         d = by_sector[sector]
@@ -179,6 +196,7 @@ def main() -> None:
         print(
             f"{sector:<14} {d['sheets']:>6.0f} {d['silent'] / d['priorities']:>7.0%} {d['on_sheet'] / topics:>9.0%} "
             f"{d['missed'] / topics:>9.0%} {(d['topics'] - d['on_sheet'] - d['missed']) / topics:>7.0%} "
+            f"{d['not_theirs'] / ((d['topics'] + d['not_theirs']) or 1):>11.0%} "
             f"{d['used'] / d['sheets']:>12.0%} {d['under80'] / d['sheets']:>6.0%}"
         )
     if "-v" in sys.argv:
