@@ -152,9 +152,10 @@ def test_the_interviewers_are_saved_one_by_one_and_pending_until_the_last() -> N
     people = [
         (s["interviewers"], "interviewers" in p) for s, p in zip(seen, pending, strict=True) if "interviewers" in s
     ]
-    assert people[0] == ([{"role": "peer"}], True)  # the role, saved before the name is asked
-    assert people[1] == ([{"name": "Zoë Ångström", "role": "peer"}], True)
-    assert people[2] == ([{"name": "Zoë Ångström", "role": "peer"}], False)  # done
+    assert people[0] == ([{}], True)  # how many, saved before the first person is asked
+    assert people[1] == ([{"role": "peer"}], True)  # the role, saved before the name is asked
+    assert people[2] == ([{"name": "Zoë Ångström", "role": "peer"}], True)
+    assert people[3] == ([{"name": "Zoë Ångström", "role": "peer"}], False)  # done
 
 
 def test_a_pending_list_is_asked_again_with_what_was_saved() -> None:

@@ -134,11 +134,13 @@ def test_the_debrief_wizard_records_every_answer(bank: bank_mod.Bank) -> None:
         "notes": "Ask the skip-level",
     }
     Debrief.model_validate(result)
-    # Saved after every answer: the backups; a note (before its rating) and the rating of each question
-    # asked, and the one not asked; one extra, the extras done; gut; notes.
-    assert len(saved) == 10
-    assert saved[1]["answers"] == {"growth-q": {"asked": True, "note": "Two principal engineers"}}
-    assert saved[2]["answers"] == {"growth-q": {"asked": True, "rating": "green", "note": "Two principal engineers"}}
+    # Saved after every answer: the backups; that it was asked, the note (before its rating) and the rating
+    # of each question asked, and the one not asked; each field of the extra, the extras done; gut; notes.
+    assert len(saved) == 15
+    assert saved[1]["answers"] == {"growth-q": {"asked": True, "note": ""}}
+    assert saved[2]["answers"] == {"growth-q": {"asked": True, "note": "Two principal engineers"}}
+    assert saved[3]["answers"] == {"growth-q": {"asked": True, "rating": "green", "note": "Two principal engineers"}}
+    assert saved[8]["extra"] == [{"text": "How many left this year?"}]  # its text, before its theme
     assert saved[-2]["gut"] == 4
     assert "notes" not in saved[-2]
 
@@ -149,7 +151,10 @@ def test_ctrl_c_in_the_debrief_keeps_what_was_answered(bank: bank_mod.Bank) -> N
 
     assert isinstance(result, Interrupted)
     assert result.code == ExitCode.INTERRUPTED
-    assert saved[-1]["answers"] == {"growth-q": {"asked": True, "rating": "green", "note": "Clear ladder"}}
+    assert saved[-1]["answers"] == {
+        "growth-q": {"asked": True, "rating": "green", "note": "Clear ladder"},
+        "team-q": {"asked": True, "note": ""},  # asked, not rated: asked again on resume
+    }
 
 
 def test_resuming_the_debrief_asks_only_what_is_left(bank: bank_mod.Bank) -> None:

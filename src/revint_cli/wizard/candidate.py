@@ -63,10 +63,12 @@ def _interviewers(ask: Prompter, given: Given) -> None:
     saved = [p for p in given.data.get("interviewers") or [] if isinstance(p, dict)]
     how_many = [("0", _("I don't know yet")), ("1", _("one person")), ("2", _("two people"))]
     count = int(ask.select(_("Whom will you meet?"), how_many, default=str(min(len(saved), vocab.MAX_INTERVIEWERS))))
+    saved = (saved + [{}] * count)[:count]  # one entry a person, {} until described: the number is kept
+    given.keep("interviewers", saved, done=count == 0)
     people: list[dict[str, str]] = []
     roles = audience_choices(labels.AUDIENCE_HELP)
     for n in range(count):
-        before = saved[n] if n < len(saved) else {}
+        before = saved[n]
         role = ask.select(_person_question(n, count), roles, default=str(before.get("role") or "manager"))
         people.append({"role": role})
         given.keep("interviewers", people + saved[n + 1 :], done=False)
@@ -132,33 +134,53 @@ def _custom(ask: Prompter, given: Given) -> None:
     keep = ngettext("Keep your own question?", "Keep your {count} own questions?", len(saved))
     questions = saved if saved and ask.confirm(keep.format(count=len(saved)), default=True) else []
     given.keep("custom_questions", questions, done=False)
+    for question in questions:
+        if not _whole(question):  # interrupted while it was asked: what is missing of it
+            _one_custom(ask, given, questions, question)
     while len(questions) < MAX_CUSTOM and ask.confirm(
         _("Add a question of your own?") if not questions else _("Add another?"), default=False
     ):
-        questions.append(_one_custom(ask, given.bank(), given.data))
-        given.keep("custom_questions", questions, done=False)
+        _one_custom(ask, given, questions, {})
     given.keep("custom_questions", questions)
 
 
-def _one_custom(ask: Prompter, bank: Bank, answers: Answers) -> dict[str, Any]:
+def _whole(question: Any) -> bool:
+    return isinstance(question, dict) and all(
+        question.get(key) not in (None, "") for key in ("text", "theme", "minutes")
+    )
+
+
+def _one_custom(ask: Prompter, given: Given, questions: list[Any], question: dict[str, Any]) -> None:
+    """Ask for `question` (a new one: {}, added to `questions`) field by field, saving each as it is given."""
     from revint_cli.planning.own import custom_warnings
     from revint_cli.render.words import warning as worded
 
-    stage = str(answers.get("stage", "interview"))
+    bank = given.bank()
+
+    def kept(key: str, value: Any) -> None:
+        question[key] = value
+        if not any(q is question for q in questions):
+            questions.append(question)
+        given.keep("custom_questions", questions, done=False)
+
+    stage = str(given.data.get("stage", "interview"))
     bank_texts = {q.id: q.text for q in bank.questions.values()}
-    text = ask.text(_("Your question:"), validate=question_text)
-    while warnings := custom_warnings(text, stage, bank_texts)[0]:
-        for warning in warnings:
-            ask.say(_("  ⚠ {warning}").format(warning=worded(warning)), "fg:ansiyellow")
-        if ask.confirm(_("Keep it as it is?"), default=False):
-            break
-        text = ask.text(_("Your question:"), default=text, validate=question_text)
-    themes = [(t.id, t.title) for t in bank.themes.values()]
-    first = (answers.get("priorities") or [next(iter(bank.themes))])[0]
-    theme = ask.select(_("Which theme does it belong to?"), themes, default=first)
+    if not question.get("text"):
+        text = ask.text(_("Your question:"), validate=question_text)
+        while warnings := custom_warnings(text, stage, bank_texts)[0]:
+            for warning in warnings:
+                ask.say(_("  ⚠ {warning}").format(warning=worded(warning)), "fg:ansiyellow")
+            if ask.confirm(_("Keep it as it is?"), default=False):
+                break
+            text = ask.text(_("Your question:"), default=text, validate=question_text)
+        kept("text", text)
+    if not question.get("theme"):
+        themes = [(t.id, t.title) for t in bank.themes.values()]
+        first = (given.data.get("priorities") or [next(iter(bank.themes))])[0]
+        kept("theme", ask.select(_("Which theme does it belong to?"), themes, default=first))
     low, high = vocab.QUESTION_MINUTES
     minutes = ask.text(_("Minutes to ask it and hear the answer?"), default="3", validate=int_between(low, high))
-    return {"text": text, "theme": theme, "minutes": vocab.whole_number(minutes)}
+    kept("minutes", vocab.whole_number(minutes))
 
 
 PROMPTS: tuple[Prompt, ...] = (

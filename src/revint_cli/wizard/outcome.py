@@ -97,6 +97,8 @@ def _debrief_one(ask: Prompter, item: Item, counter: str, given: Given) -> None:
         recorded[item.id] = {"asked": False}
         given.save()
         return
+    recorded[item.id] = {"asked": True, "note": str(before.get("note") or "")}  # not done until rated
+    given.save()
     note = ask.text(
         _("What did they answer? (a short note, optional)"), default=str(before.get("note") or ""), validate=note_text
     )
@@ -114,16 +116,29 @@ def _extras(ask: Prompter, given: Given) -> None:
     themes = [(t.id, t.title) for t in given.bank().themes.values()]
     given.meta.pending = [k for k in given.meta.pending if k != "extra"] + ["extra"]
     given.data["extra"] = extras
+    for begun in extras:
+        if not begun.get("rating"):  # interrupted while it was asked: what is missing of it
+            _one_extra(ask, given, begun, themes)
     while ask.confirm(
         _("Did you ask anything that was not on the sheet?") if not extras else _("Another one?"), default=False
     ):
         extra: dict[str, Any] = {"text": ask.text(_("What did you ask?"), validate=question_text)}
-        extra["theme"] = ask.select(_("Which theme does it belong to?"), themes, default=themes[0][0])
-        extra["note"] = ask.text(_("What did they answer? (optional)"), validate=note_text)
-        extra["rating"] = ask.select(_("How did it sound?"), _translated(RATING_CHOICES), default="yellow")
         extras.append(extra)
         given.save()
+        _one_extra(ask, given, extra, themes)
     given.keep("extra", extras)
+
+
+def _one_extra(ask: Prompter, given: Given, extra: dict[str, Any], themes: list[tuple[str, str]]) -> None:
+    """The theme, the note and the rating of a question not on the sheet, each saved as it is given."""
+    if not extra.get("theme"):
+        extra["theme"] = ask.select(_("Which theme does it belong to?"), themes, default=themes[0][0])
+        given.save()
+    if "note" not in extra:
+        extra["note"] = ask.text(_("What did they answer? (optional)"), validate=note_text)
+        given.save()
+    extra["rating"] = ask.select(_("How did it sound?"), _translated(RATING_CHOICES), default="yellow")
+    given.save()
 
 
 # After the questions of the sheet: the questions not on it, the gut feeling, the notes.

@@ -1,17 +1,22 @@
 """The terminal side of the wizards: the only module that imports questionary and prompt_toolkit.
 
 `Prompter` asks one question at a time (a text, a menu, a checklist, a yes/no) and turns Ctrl-C or
-Ctrl-D at any prompt into `answers.Interrupted`. Every text that came from outside (a company name, a
+Ctrl-D at any prompt into `answers.Interrupted`. Ctrl-C between two prompts (pressed right after Enter,
+before the terminal is back in raw mode) is a SIGINT: during a `terminal_session` it is held until the
+answer just given is saved and ends the next prompt as it opens, or the session. Every text that came from outside (a company name, a
 bank's titles) is shown through `untrusted.safe`.
 """
 
 from __future__ import annotations
 
 import shutil
+import signal
 import sys
+import threading
 import textwrap
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from types import FrameType
 from typing import Any
 
 import questionary
@@ -29,15 +34,59 @@ STYLE = questionary.Style(
 
 @contextmanager
 def terminal_session() -> Iterator[None]:
-    """Prompts go to the terminal even when stdout is redirected (`revint prep -o - > sheet.md`)."""
-    if sys.stdout.isatty() or not sys.stderr.isatty():
-        yield
-        return
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.output import create_output
+    """Prompts go to the terminal even when stdout is redirected (`revint prep -o - > sheet.md`), and
+    Ctrl-C is never lost between two prompts (`_Held`)."""
+    with _HELD.held():
+        if sys.stdout.isatty() or not sys.stderr.isatty():
+            yield
+            return
+        from prompt_toolkit.application import create_app_session
+        from prompt_toolkit.output import create_output
 
-    with create_app_session(output=create_output(stdout=sys.stderr)):
-        yield
+        with create_app_session(output=create_output(stdout=sys.stderr)):
+            yield
+
+
+class _Held:
+    """Ctrl-C as a signal, while a wizard runs: it ends the prompt that is open, else it is held, so that
+    the answer just given is saved, and ends the next prompt as it opens (or the wizard, at its end).
+    prompt_toolkit's own handler would feed it to the open menu as a key no menu binds: lost."""
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self.app: Any = None  # the prompt open now
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        self.pressed = False
+        before = signal.signal(signal.SIGINT, self._on_sigint)
+        try:
+            yield
+            self.check()  # pressed after the last answer, which is saved
+        finally:
+            signal.signal(signal.SIGINT, before)
+            self.pressed = False
+
+    def check(self) -> None:
+        if self.pressed:
+            raise Interrupted()
+
+    def _on_sigint(self, _signum: int, _frame: FrameType | None) -> None:
+        self.pressed = True
+        app = self.app
+        if app is not None and app.loop is not None:
+            app.loop.call_soon_threadsafe(self.end, app)
+
+    def end(self, app: Any) -> None:
+        """End `app` as Ctrl-C at it would, once, while it runs."""
+        if self.pressed and app.future is not None and not app.future.done():
+            app.exit(exception=KeyboardInterrupt())
+
+
+_HELD = _Held()
 
 
 _CTRL_D = KeyBindings()
@@ -56,10 +105,15 @@ class Prompter:
             question.application.key_bindings = merge_key_bindings(
                 [question.application.key_bindings or KeyBindings(), _CTRL_D]
             )
+        _HELD.check()  # Ctrl-C since the last prompt, whose answer is saved by now
+        app = question.application
+        _HELD.app = app
         try:
-            return question.unsafe_ask()
+            return app.run(pre_run=lambda: _HELD.end(app), handle_sigint=False)
         except (KeyboardInterrupt, EOFError):
             raise Interrupted() from None
+        finally:
+            _HELD.app = None
 
     def say(self, text: str, style: str = "") -> None:
         questionary.print(safe(text, lines=True), style=style)
