@@ -170,3 +170,14 @@ def test_with_the_shipped_bank_a_country_brings_its_words_and_none_brings_no_cou
     assert all(shipped.questions[i.id].countries == ["all"] for i in nowhere.all_items() if i.id in shipped.questions)
     assert nowhere.facts == []
     assert "CAO" not in markdown.markdown(nowhere)
+
+
+def test_the_html_page_shows_the_countrys_facts_and_the_decisive_topics_not_covered() -> None:
+    from revint_cli import render
+
+    nl = render.sheet(tailor.plan(bank(), make_profile(minutes=60, stage="final", country="NL")), "html")
+    assert '<section class="country"><h2>What holds in Netherlands' in nl
+    screening = tailor.plan(bank(), make_profile(minutes=30, stage="screening", sector="healthcare"))
+    page = render.sheet(screening, "html")
+    assert "Decides jobs like this one:</b> What is the story behind beta-rota?" in page
+    assert '<section class="country">' not in page

@@ -84,25 +84,26 @@ def _section(sheet: Sheet, theme: str, kind: str, heading: str, compact: bool) -
 
 
 def _uncovered(sheet: Sheet) -> str:
-    if not sheet.uncovered and not sheet.missed_topics:
-        return ""
-    rows = "".join(f"<li><b>{_e(sheet.title(u.theme))}:</b> {_e(words.reason(u.reason))}</li>" for u in sheet.uncovered)
-    rows += "".join(
+    rows = [f"<li><b>{_e(sheet.title(u.theme))}:</b> {_e(words.reason(u.reason))}</li>" for u in sheet.uncovered]
+    rows += [
         f"<li><b>{escape(_(words.DECIDES))}:</b> {_e(m.text)} ({_e(words.reason(m.reason))})</li>"
         for m in sheet.missed_topics
-    )
-    return f'<section class="uncovered"><h2>{escape(_(words.NOT_COVERED))}</h2><ul>{rows}</ul></section>'
+    ]
+    return _listed("uncovered", escape(_(words.NOT_COVERED)), rows)
 
 
 def _facts_of_country(sheet: Sheet) -> str:
-    if not sheet.facts:
-        return ""
-    heading = escape(_(words.COUNTRY_RULES)).format(country=_e(sheet.facts[0].country))
-    rows = "".join(
+    rows = [
         f"<li>{_e(f.text)} <small>{_e(words.fact_source(f.source, f.as_of.isoformat()))}</small></li>"
         for f in sheet.facts
-    )
-    return f'<section class="country"><h2>{heading}</h2><ul>{rows}</ul></section>'
+    ]
+    country = sheet.facts[0].country if sheet.facts else ""
+    return _listed("country", escape(_(words.COUNTRY_RULES)).format(country=_e(country)), rows)
+
+
+def _listed(kind: str, heading: str, rows: list[str]) -> str:
+    """A section of list items under `heading` (escaped already), or nothing without items."""
+    return f'<section class="{kind}"><h2>{heading}</h2><ul>{"".join(rows)}</ul></section>' if rows else ""
 
 
 def _backup(sheet: Sheet) -> str:
