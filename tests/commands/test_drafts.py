@@ -34,7 +34,7 @@ def test_drafts_lists_company_role_and_last_change_newest_first(cli, revint_home
     assert lines[1].strip() == "Globex · Designer"
     assert lines[2].split() == ["acme-corp-backend-engineer", "prep", "·", "2026-11-20", "09:41"]
     assert lines[3].strip() == "Acme Corp · Backend Engineer"
-    assert "revint prep --resume" in out
+    assert lines[4:] == ["", "Continue the newest: revint prep --resume (or --resume --draft NAME)"]
 
 
 def test_drafts_with_none_says_so(cli) -> None:

@@ -25,7 +25,8 @@ def run(clear: str | None) -> Shown:
     for bad in damaged:
         out.append(console.line((bad.name, "bold"), ("  " + _("damaged"), "red"), f" · {bad.changed:%Y-%m-%d %H:%M}"))
         out.append(console.line(f"  {bad.problem}"))
-    out.append(console.line("\n" + _("Continue the newest: revint prep --resume (or --resume --draft NAME)")))
+    out.append(console.line(""))
+    out.append(console.line(_("Continue the newest: revint prep --resume (or --resume --draft NAME)")))
     if damaged:
         out.append(console.line(_("Remove a damaged one: revint drafts --clear NAME")))
     return Shown(out=out)
