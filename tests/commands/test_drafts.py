@@ -34,7 +34,7 @@ def test_drafts_lists_company_role_and_last_change_newest_first(cli, revint_home
     assert lines[1].strip() == "Globex · Designer"
     assert lines[2].split() == ["acme-corp-backend-engineer", "prep", "·", "2026-11-20", "09:41"]
     assert lines[3].strip() == "Acme Corp · Backend Engineer"
-    assert lines[4:] == ["", "Continue the newest: revint prep --resume (or --resume --draft NAME)"]
+    assert lines[4:] == ["", "Continue the newest prep: revint prep --resume (or --resume --draft NAME)"]
 
 
 def test_drafts_with_none_says_so(cli) -> None:
@@ -345,3 +345,15 @@ def test_a_prep_draft_of_the_previous_release_resumes_and_is_saved_in_the_new_sh
     assert code == 0, err
     assert (tmp_path / "acme-corp-senior-backend-engineer.md").is_file()
     assert draft_names(revint_home) == []
+
+
+def test_the_hint_names_the_command_of_each_kind_of_draft(cli, revint_home: Path) -> None:
+    drafts.save("debrief", "acme-corp-dev", {"answers": {}})
+    code, out, _ = cli(["drafts"])
+    assert code == 0
+    assert "Continue the newest debrief: revint debrief --resume" in out
+    assert "revint prep --resume" not in out  # only a debrief is there to continue
+    drafts.save("prep", "globex-designer", {"company": "Globex", "role": "Designer"})
+    out = cli(["drafts"]).out
+    assert "revint prep --resume" in out
+    assert "revint debrief --resume" in out

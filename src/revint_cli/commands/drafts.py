@@ -5,8 +5,16 @@ from __future__ import annotations
 from revint_cli import console
 from revint_cli.console import Shown
 from revint_cli.errors import RevintError
-from revint_cli.i18n import _
+from revint_cli.i18n import N_, _
 from revint_cli.store import draftstore as drafts_mod
+
+
+# How each kind of draft is continued (prep and brief take --draft NAME; a debrief draft is found by its session).
+CONTINUE = {
+    "prep": N_("Continue the newest prep: revint prep --resume (or --resume --draft NAME)"),
+    "brief": N_("Continue the newest brief: revint brief --resume (or --resume --draft NAME)"),
+    "debrief": N_("Continue the newest debrief: revint debrief --resume"),
+}
 
 
 def run(clear: str | None) -> Shown:
@@ -26,7 +34,8 @@ def run(clear: str | None) -> Shown:
         out.append(console.line((bad.name, "bold"), ("  " + _("damaged"), "red"), f" · {bad.changed:%Y-%m-%d %H:%M}"))
         out.append(console.line(f"  {bad.problem}"))
     out.append(console.line(""))
-    out.append(console.line(_("Continue the newest: revint prep --resume (or --resume --draft NAME)")))
+    for kind in dict.fromkeys(d.kind for d in found):  # newest first: the command that continues each kind
+        out.append(console.line(_(CONTINUE.get(kind, CONTINUE["prep"]))))
     if damaged:
         out.append(console.line(_("Remove a damaged one: revint drafts --clear NAME")))
     return Shown(out=out)
