@@ -14,12 +14,15 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).parents[1] / "src" / "revint_cli"
-SPEAKERS = {"RevintError", "plain", "say"}
+SPEAKERS = {"RevintError", "plain", "say", "line"}
 WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def _words_of(node: ast.expr) -> str:
-    """The literal words of a string argument (an f-string's fixed parts), or "" when it is not a literal."""
+    """The literal words of a string argument (an f-string's fixed parts, the text of a (text, style) pair),
+    or "" when it is not a literal."""
+    if isinstance(node, ast.Tuple) and node.elts:
+        return _words_of(node.elts[0])
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
@@ -34,9 +37,10 @@ def bare_sentences(source: str) -> list[tuple[int, str]]:
             continue
         name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
         if name in SPEAKERS:
-            words = _words_of(node.args[0])
-            if WORD.search(words):
-                found.append((node.lineno, words))
+            for arg in node.args if name == "line" else node.args[:1]:
+                words = _words_of(arg)
+                if WORD.search(words):
+                    found.append((node.lineno, words))
     return found
 
 
@@ -46,5 +50,8 @@ def test_no_bare_english_sentence_reaches_the_user(path: Path) -> None:
 
 
 def test_the_scan_finds_a_bare_sentence() -> None:
-    source = 'raise RevintError(f"{path}: no such file")\nconsole.plain(_("fine"))\nask.say(f"\\n{title}", "bold")\n'
-    assert bare_sentences(source) == [(1, ": no such file")]
+    source = (
+        'raise RevintError(f"{path}: no such file")\nconsole.plain(_("fine"))\nask.say(f"\\n{title}", "bold")\n'
+        'console.line((f"Priorities differ: {x}", "yellow"))\n'
+    )
+    assert bare_sentences(source) == [(1, ": no such file"), (4, "Priorities differ: ")]

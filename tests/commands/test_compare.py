@@ -480,3 +480,13 @@ def test_next_steps_as_a_priority_is_no_row_and_never_unknown_on_any_bank(small)
     assert "next-steps" not in umbrella["fit"]
     assert umbrella["unknown"] == []
     assert hooli["unknown"] == ["growth"]
+
+
+def test_a_session_named_twice_is_refused(cli, revint_home: Path, work: Path) -> None:  # type: ignore[no-untyped-def]
+    from support_sessions import prep_examples
+
+    prep_examples(cli, "acme-backend")
+    (session,) = [p.name for p in (revint_home / "sessions").iterdir()]
+    code, _, err = cli(["compare", session, session])
+    assert code == 2
+    assert err.strip() == f"compare: session {session} is named twice; name each session once"

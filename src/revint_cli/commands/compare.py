@@ -18,6 +18,9 @@ def run(bank: Bank, refs: list[str], priorities: list[str] | None, fmt: str) -> 
     if len(refs) < 2:
         raise RevintError(_("compare needs at least two sessions (see revint sessions)"))
     loaded = [sessions_mod.resolve(ref) for ref in refs]
+    twice = [s.name for n, s in enumerate(loaded) if s.name in [o.name for o in loaded[:n]]]
+    if twice:
+        raise RevintError(_("compare: session {name} is named twice; name each session once").format(name=twice[0]))
     shown = Shown()
     if priorities is not None:
         for i, theme in enumerate(priorities):
@@ -34,8 +37,10 @@ def run(bank: Bank, refs: list[str], priorities: list[str] | None, fmt: str) -> 
             shown.err.append(
                 console.line(
                     (
-                        f"Priorities differ between sessions; using those of {loaded[0].name}: "
-                        f"{', '.join(chosen) or 'none'} (set them with --priorities)",
+                        _(
+                            "Priorities differ between sessions; using those of {name}: {themes} "
+                            "(set them with --priorities)"
+                        ).format(name=loaded[0].name, themes=", ".join(chosen) or _("none")),
                         "yellow",
                     )
                 )

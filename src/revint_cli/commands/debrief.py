@@ -133,19 +133,20 @@ def _ask(bank: Bank, session: Session, data: Answers, meta: Meta, save: Save, re
 def fit_report(bank: Bank, priorities: list[str], fit: Fit) -> Shown:
     from revint_cli.render.words import percent
 
-    grid = console.table("theme")
-    grid.add_column("asked", justify="right")
-    grid.add_column("fit", justify="right")
+    grid = console.table(_("theme"))
+    grid.add_column(_("asked"), justify="right")
+    grid.add_column(_("fit"), justify="right")
     for theme, value in fit.themes.items():
         title = bank.themes[theme].title if theme in bank.themes else theme
         star = " ★" if theme in priorities else ""
         grid.add_row(console.cell(title + star), str(fit.asked.get(theme, 0)), percent(value))
     err: list[Any] = [grid]
-    gut = f", gut feeling {fit.gut}/5" if fit.gut else ""
-    err.append(console.line((f"Overall fit: {percent(fit.overall)}", "bold"), gut))
+    gut = _(", gut feeling {gut}/5").format(gut=fit.gut) if fit.gut else ""
+    err.append(console.line((_("Overall fit: {fit}").format(fit=percent(fit.overall)), "bold"), gut))
     if fit.unknown:
         names = ", ".join(bank.themes[t].title if t in bank.themes else t for t in fit.unknown)
-        err.append(console.line((f"Must know before deciding: {names}", "yellow")))
+        err.append(console.line((_("Must know before deciding: {themes}").format(themes=names), "yellow")))
     for flag in fit.red_flags:
-        err.append(console.line(("Red flag:", "red"), f" {flag.question}" + (f" — {flag.note}" if flag.note else "")))
+        noted = _("{question} — {note}").format(question=flag.question, note=flag.note) if flag.note else flag.question
+        err.append(console.line((_("Red flag:"), "red"), f" {noted}"))
     return Shown(err=err)
