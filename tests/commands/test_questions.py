@@ -63,3 +63,20 @@ def test_unknown_theme_or_stage(cli, argv: list[str], message: str) -> None:
     code, out, err = cli(["questions", *argv])
     assert (code, out) == (2, "")
     assert err == message + "\n"
+
+
+def test_ids_and_formats_are_read_whatever_their_case(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert cli(["questions", "--theme", "Growth", "--stage", "Final"]).code == 0
+    answers = tmp_path / "a.yaml"
+    answers.write_text("company: Acme\nrole: Dev\nstage: Final\nwork_mode: Remote\ncountry: nl\n", encoding="utf-8")
+    code, out, err = cli(["prep", "--answers", str(answers), "--no-input", "--format", "JSON", "-o", "-"])
+    assert code == 0, err
+    import json
+
+    profile = json.loads(out)["profile"]
+    assert (profile["stage"], profile["work_mode"], profile["country"], profile["minutes"]) == (
+        "final",
+        "remote",
+        "NL",
+        30,
+    )

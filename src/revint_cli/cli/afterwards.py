@@ -59,6 +59,6 @@ def compare(
     """Put companies side by side, weighed by what you care about."""
     from revint_cli.commands import compare as command
 
-    base.check_format(fmt, command.FORMATS)
+    fmt = base.check_format(fmt, command.FORMATS)
     chosen = [t.strip() for t in priorities.split(",") if t.strip()] if priorities is not None else None
     base.show(command.run(base.load_bank(), session_refs, chosen, fmt))

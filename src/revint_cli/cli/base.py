@@ -123,6 +123,8 @@ def interactive() -> bool:
 
 
 def check_format(value: str, known: tuple[str, ...]) -> str:
+    """The format named, whatever its case (--format HTML), or one clear error."""
+    value = value.strip().lower()
     if value not in known:
         raise RevintError(
             _("--format: unknown value '{value}' (known: {known})").format(value=value, known=", ".join(known))

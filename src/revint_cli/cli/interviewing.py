@@ -48,7 +48,7 @@ def brief(
     from revint_cli import answers as answers_mod
     from revint_cli.commands import brief as command
 
-    base.check_format(fmt, command.FORMATS)
+    fmt = base.check_format(fmt, command.FORMATS)
     if compare_files is not None:
         if answers is not None or sets or resume or record or output is not None:
             raise RevintError(_("--compare takes two answers files, and only --format besides"))

@@ -56,7 +56,7 @@ def prep(
     from revint_cli import answers as answers_mod
     from revint_cli.commands import prep as command
 
-    base.check_format(fmt, command.FORMATS)
+    fmt = base.check_format(fmt, command.FORMATS)
     command.check_compact(fmt, compact)
     base.check_draft(draft, resume)
     if next_round is not None and (answers is not None or resume):
@@ -97,7 +97,7 @@ def sheet_command(
     from revint_cli.commands import prep
     from revint_cli.commands import sheet as command
 
-    base.check_format(fmt, prep.FORMATS)
+    fmt = base.check_format(fmt, prep.FORMATS)
     prep.check_compact(fmt, compact)
     base.show(command.run(session, command.Options(output, fmt, compact, force, round_)))
 

@@ -19,6 +19,8 @@ WIDTH = 100
 
 
 def run(bank: Bank, *, theme: str | None, stage: str | None, json_out: bool, width: int = 80) -> Shown:
+    theme = theme.strip().lower() if theme is not None else None  # --theme Growth, --stage Final
+    stage = stage.strip().lower() if stage is not None else None
     if theme is not None and theme not in bank.themes:
         raise RevintError(_("--theme: {problem}").format(problem=unknown(N_("theme"), theme, bank.theme_ids())))
     if stage is not None and stage not in STAGES:

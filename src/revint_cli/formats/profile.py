@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field, model_validator
 
-from revint_cli import loading, yamlio
+from revint_cli import loading, vocab, yamlio
 from revint_cli.questionbank import Bank
 from revint_cli.errors import RevintError
 from revint_cli.i18n import N_, _
@@ -64,6 +64,33 @@ class CustomQuestion(Strict):
     minutes: QuestionMinutes = 3
 
 
+# Vocabulary keys read whatever their case ("stage: Final"), and a country code in capitals ("nl" is NL);
+# a value that names nothing, folded or not, is reported as it was written.
+_FOLDED = {
+    "role_family": vocab.ROLE_FAMILIES,
+    "seniority": vocab.SENIORITIES,
+    "sector": vocab.SECTORS,
+    "employer": vocab.EMPLOYERS,
+    "work_mode": vocab.WORK_MODES,
+    "stage": vocab.STAGES,
+    "format": vocab.FORMATS,
+}
+
+
+def _folded(data: Any) -> Any:
+    if not isinstance(data, dict):
+        return data
+    out = dict(data)
+    for key, known in _FOLDED.items():
+        value = out.get(key)
+        if isinstance(value, str) and value.strip().lower() in known:
+            out[key] = value.strip().lower()
+    country = out.get("country")
+    if isinstance(country, str) and re.fullmatch(r"\s*[A-Za-z]{2}\s*", country):
+        out["country"] = country.strip().upper()
+    return out
+
+
 class Job(Strict):
     """What a candidate's profile and an interviewer's brief both say first: the job and the stage."""
 
@@ -87,6 +114,7 @@ class Job(Strict):
         title and the company's name suggest, as the wizard offers ("Verpleegkundige" at "Erasmus MC":
         clinical, mid, healthcare, hospital); "other" and "mid" when they say nothing. The country is never
         guessed."""
+        data = _folded(data)
         if isinstance(data, dict) and isinstance(data.get("role"), str):
             company = data.get("company")
             data = {**suggested(data["role"], company if isinstance(company, str) else ""), **data}
@@ -107,6 +135,7 @@ class Profile(Job):
     @classmethod
     def _stage_defaults(cls, data: Any) -> Any:
         """A screening call is short and often by phone; a final round longer (see vocab)."""
+        data = _folded(data)
         if isinstance(data, dict) and ("minutes" not in data or "format" not in data):
             stage = str(data["stage"]) if data.get("stage") in STAGES else "interview"
             data = {"minutes": minutes_default(stage), "format": format_default(stage), **data}
