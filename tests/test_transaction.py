@@ -16,7 +16,7 @@ from revint_cli.store.transaction import Writes
 def writes(*items: tuple[Path, str, bool]) -> Writes:
     batch = Writes()
     for path, text, replace in items:
-        batch.add(path, text, replace=replace)
+        batch.add(path, text, replace=replace, make_folder=True)  # as revint's own files: folders are made
     return batch
 
 
@@ -90,3 +90,17 @@ def test_a_link_is_never_replaced(work: Path) -> None:
     with pytest.raises(RevintError, match="not a regular file"):
         writes((work / "link.md", "mine", True)).commit()
     assert target.read_text() == "theirs"
+
+
+def test_a_folder_the_user_names_must_exist_while_revints_own_are_made(tmp_path: Path) -> None:
+    from revint_cli.errors import RevintError
+
+    batch = Writes()
+    batch.add(tmp_path / "no-such-dir" / "x.md", "sheet", replace=False)
+    with pytest.raises(RevintError, match="no-such-dir: no such folder; create it first, or choose another -o"):
+        batch.commit()
+    assert not (tmp_path / "no-such-dir").exists()
+    kept = Writes()
+    kept.add(tmp_path / "home" / "sessions" / "s" / "profile.yaml", "x", replace=True, make_folder=True)
+    kept.commit()
+    assert (tmp_path / "home" / "sessions" / "s" / "profile.yaml").read_text() == "x"

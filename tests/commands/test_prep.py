@@ -260,3 +260,11 @@ def test_a_family_and_seniority_given_are_never_guessed(cli: Cli, tmp_path: Path
     assert (profile["role_family"], profile["seniority"]) == ("other", "mid")
     assert "role_family" not in err
     assert "seniority" not in err
+
+
+def test_an_output_folder_that_does_not_exist_is_refused_and_not_made(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    answers = write_answers(tmp_path / "a.yaml")
+    code, _, err = cli(["prep", "--answers", str(answers), "--no-input", "-o", str(tmp_path / "typo" / "x.md")])
+    assert code == 2
+    assert err.strip().endswith("typo: no such folder; create it first, or choose another -o")
+    assert not (tmp_path / "typo").exists()

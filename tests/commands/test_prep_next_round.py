@@ -178,7 +178,12 @@ def test_the_latest_rating_counts_over_rounds(run, work: Path, revint_home: Path
     assert row["rounds"] == 2
     assert row["stage"] == "final"
 
-    code, out, err = run("compare", SESSION, SESSION, "--format", "json", "--priorities", "growth,autonomy,team")
+    other = {"company": "Initech", "role": "Engineer", "stage": "interview", "minutes": 20}
+    code, _, err = run("prep", "--answers", str(write_yaml(work / "initech.yaml", other)), "-o", "initech.md")
+    assert code == 0, err
+    code, out, err = run(
+        "compare", SESSION, "initech-engineer", "--format", "json", "--priorities", "growth,autonomy,team"
+    )
     assert code == 0, err
     umbrella = json.loads(out)["companies"][0]
     # growth: growth-b green (round 2, over its yellow), growth-c green; autonomy: yellow; team: team-a green

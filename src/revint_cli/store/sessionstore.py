@@ -117,8 +117,8 @@ def record(name: str, profile: Profile, sheet: Sheet, batch: Writes) -> int:
     if paths.checked_dir(folder):
         debriefed = [int(m.group(2)) for p in folder.glob("debrief-*.yaml") if (m := _ROUND.match(p.name))]
     round_ = max(debriefed, default=0) + 1
-    batch.add(folder / "profile.yaml", to_yaml(profile), replace=True)
-    batch.add(folder / f"sheet-{round_}.json", sheet.to_json(), replace=True)
+    batch.add(folder / "profile.yaml", to_yaml(profile), replace=True, make_folder=True)
+    batch.add(folder / f"sheet-{round_}.json", sheet.to_json(), replace=True, make_folder=True)
     return round_
 
 

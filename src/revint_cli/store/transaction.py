@@ -23,20 +23,27 @@ class _Planned:
     path: Path
     data: bytes
     replace: bool  # may replace an existing file (--force, or a file revint keeps up to date)
+    make_folder: bool = False  # revint's own folders are made; a folder the user names must exist
 
 
 @dataclass
 class Writes:
     planned: list[_Planned] = field(default_factory=list)
 
-    def add(self, path: Path, text: str, *, replace: bool) -> None:
-        self.planned.append(_Planned(path, text.encode("utf-8", "surrogateescape"), replace))
+    def add(self, path: Path, text: str, *, replace: bool, make_folder: bool = False) -> None:
+        self.planned.append(_Planned(path, text.encode("utf-8", "surrogateescape"), replace, make_folder))
 
     def clashes(self) -> list[Path]:
         return [p.path for p in self.planned if not p.replace and (p.path.exists() or p.path.is_symlink())]
 
     def check(self) -> None:
-        """Refuse, before anything is written, to replace a file without --force."""
+        """Refuse, before anything is written, to write into a folder that does not exist (a typo in -o), or
+        to replace a file without --force."""
+        for p in self.planned:
+            if not p.make_folder and not p.path.parent.is_dir():
+                raise RevintError(
+                    _("{folder}: no such folder; create it first, or choose another -o").format(folder=p.path.parent)
+                )
         clashes = self.clashes()
         if clashes:
             names = _listed([str(c) for c in clashes])
@@ -65,9 +72,9 @@ class Writes:
 
 
 def refuse_replacing(paths: list[Path], *, force: bool) -> None:
-    """The check `Writes.check` makes, before anything is planned: a file there is replaced only with `force`."""
-    if not force:
-        Writes([_Planned(path, b"", replace=False) for path in paths]).check()
+    """The checks `Writes.check` makes, before anything is planned: the folder exists, and a file there is
+    replaced only with `force`."""
+    Writes([_Planned(path, b"", replace=force) for path in paths]).check()
 
 
 def _listed(names: list[str]) -> str:
