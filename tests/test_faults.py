@@ -340,6 +340,18 @@ def test_a_key_with_a_newline_cannot_forge_a_line_of_the_error(cli: Cli, work: P
     assert "all good" in line
 
 
+@pytest.mark.parametrize(("separator", "shown"), [("\u2028", "\\u2028"), ("\u2029", "\\u2029")])
+def test_a_key_with_a_unicode_line_separator_is_one_line_of_the_error(
+    cli: Cli, work: Path, separator: str, shown: str
+) -> None:
+    """Found by the fuzz (tests/test_fuzz.py): U+2028 and U+2029 reached stderr as they were, and many tools
+    start a new line there."""
+    path = answers_file(work, **{f"x{separator}revint: all good": 1})
+    code, _, err = cli(["prep", "--answers", str(path), "--no-input", "-o", "-"])
+    assert code == 2
+    assert f"x{shown}revint: all good" in one_line(err)
+
+
 def test_a_session_name_with_a_newline_cannot_forge_a_line(cli: Cli) -> None:
     code, _, err = cli(["sheet", "nope\nrevint: all good", "-o", "-"])
     assert code == 2
