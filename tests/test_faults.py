@@ -420,24 +420,6 @@ def test_a_bank_theme_title_too_long_for_a_sheet_fails_validation(cli: Cli, work
     assert "Traceback" not in err
 
 
-@pytest.mark.parametrize("seed", range(12))
-def test_a_corrupted_cache_file_is_rebuilt(revint_home: Path, seed: int) -> None:
-    import random
-
-    assert revint("themes").returncode == 0
-    cached = next((revint_home / "cache").glob("bank-*"))
-    data = bytearray(cached.read_bytes())
-    rng = random.Random(seed)
-    for _ in range(rng.randint(1, 8)):
-        data[rng.randrange(len(data))] = rng.randrange(256)
-    if seed % 3 == 0:
-        data = data[: rng.randrange(len(data))]
-    cached.write_bytes(bytes(data))
-    result = revint("themes")
-    assert result.returncode == 0, result.stderr
-    assert "Autonomy" in result.stdout
-
-
 def test_an_ascii_file_system_with_a_non_latin_company_is_not_a_crash(work: Path) -> None:
     path = answers_file(work, company="株式会社トヨタ", role="エンジニア")
     env = {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0", "PYTHONIOENCODING": ""}
