@@ -121,6 +121,18 @@ def test_a_damaged_cache_file_is_ignored_and_rewritten(damage: bytes) -> None:
     assert cached.read_bytes() != damage
 
 
+def test_a_cache_file_damaged_into_other_data_is_not_used() -> None:
+    """A damaged byte inside a title still reads as data, under the right key: the file's digest tells."""
+    load()
+    (cached,) = paths.cache_dir().glob("bank-*.marshal")
+    data = cached.read_bytes()
+    assert data.count(b"\x08Autonomy") == 1
+    damaged = data.replace(b"\x08Autonomy", b"\x08Aut0nomy")
+    cached.write_bytes(damaged)
+    assert load().themes["autonomy"].title == "Autonomy"
+    assert cached.read_bytes() != damaged  # written again
+
+
 def test_a_cache_file_of_another_key_is_not_used() -> None:
     load()
     (cached,) = paths.cache_dir().glob("bank-*.marshal")

@@ -19,7 +19,8 @@ _BIDI = (
     "\u3164\ufeff\uffa0\U000e0000-\U000e007f"
 )
 _UNSAFE = re.compile(f"[{_CONTROL}{_BIDI}]")
-_UNSAFE_OR_BREAK = re.compile(f"[{_CONTROL}{_BIDI}\t\n\r]")
+# Line breaks too, the Unicode line and paragraph separators among them (many tools start a line there).
+_UNSAFE_OR_BREAK = re.compile(f"[{_CONTROL}{_BIDI}\t\n\r\u2028\u2029]")
 
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}

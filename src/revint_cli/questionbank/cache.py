@@ -2,8 +2,9 @@
 
 Keyed by a hash of everything the result depends on (revint's version, Python's, every file's label and
 text), kept in the user's cache folder, one file per key, written atomically. A cache file is used only
-when the key stored inside it matches, and anything unreadable is ignored and rewritten: the cache is safe
-to delete at any time. It holds plain data (marshal: no code runs when it is read), from which the models
+when its content matches the digest written before it (a damaged byte may still read as data: a title
+changed, a number turned into a string) and the key stored inside it matches; anything else is ignored and
+rewritten: the cache is safe to delete at any time. It holds plain data (marshal: no code runs when it is read), from which the models
 are rebuilt without validating again, since they were validated before they were stored.
 """
 
@@ -30,9 +31,10 @@ from revint_cli.questionbank.models import (
     Theme,
 )
 
-FORMAT = 2  # of the cache files: change it when what is stored changes
+FORMAT = 3  # of the cache files: change it when what is stored changes
 M = TypeVar("M", bound=BaseModel)
 MAX_CACHE_BYTES = 64 * 1024 * 1024  # far above any bank's; a larger file is not ours
+DIGEST_BYTES = 32  # a file is the SHA-256 of its content, then the content
 
 
 def key(sources: Sequence[tuple[str, str]]) -> str:
@@ -61,8 +63,11 @@ def read(cache_key: str) -> Bank | None:
         raw = read_kept(_file(cache_key), limit=MAX_CACHE_BYTES)
     except (OSError, RevintError):  # no cache yet, a folder that is a link or a file, a file it cannot read
         return None
+    digest, payload = raw[:DIGEST_BYTES], raw[DIGEST_BYTES:]
+    if hashlib.sha256(payload).digest() != digest:  # damaged, cut short, or not ours
+        return None
     try:
-        stored = marshal.loads(raw)
+        stored = marshal.loads(payload)
     except (EOFError, ValueError, TypeError):  # what marshal raises on a truncated or damaged file
         return None
     if not isinstance(stored, dict) or stored.get("key") != cache_key:
@@ -86,8 +91,11 @@ def write(cache_key: str, bank: Bank) -> None:
         "questions": [q.model_dump() for q in bank.questions.values()],
         "sectors": [s.model_dump() for s in bank.sectors.values()],
     }
+    payload = marshal.dumps(data)
     try:
-        atomic_write_bytes(paths.ensure_dir(paths.cache_dir()) / _file(cache_key).name, marshal.dumps(data))
+        atomic_write_bytes(
+            paths.ensure_dir(paths.cache_dir()) / _file(cache_key).name, hashlib.sha256(payload).digest() + payload
+        )
     except (OSError, RevintError):
         pass
 
