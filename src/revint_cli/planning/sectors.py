@@ -26,7 +26,7 @@ from revint_cli.formats.profile import Profile
 from revint_cli.formats.reasons import Reach, Reason
 from revint_cli.planning.draft import Draft
 from revint_cli.questionbank import Bank, Question
-from revint_cli.vocab import AUDIENCES, EMPLOYERS, SECTORS, STAGES
+from revint_cli.vocab import AUDIENCES, CLOSING_THEME, EMPLOYERS, SECTORS, STAGES
 
 # (question tag, profile field, lift): the country most, then the sector, then the kind of employer.
 WHERE = (("countries", "country", 5), ("sectors", "sector", 4), ("employers", "employer", 2))
@@ -67,6 +67,11 @@ class Judge:
     theirs: Callable[[Question], bool]  # written for the candidate, whatever the stage
 
 
+def decisive_topics(bank: Bank, profile: Profile) -> list[str]:
+    info = bank.sectors.get(profile.sector or "")
+    return list(info.decisive_topics) if info else []
+
+
 def decisive(draft: Draft, bank: Bank, judge: Judge) -> list[MissedTopic]:
     """Each decisive topic of the profile's sector on the sheet when a question of it fits, else reported.
 
@@ -75,9 +80,15 @@ def decisive(draft: Draft, bank: Bank, judge: Judge) -> list[MissedTopic]:
     info = bank.sectors.get(draft.profile.sector or "")
     if info is None or not info.decisive_topics:
         return []
-    everyone = judge.could_ask()
+    closed = draft.count.get(CLOSING_THEME, 0) > 0  # a sheet holds one closing question (rule 4 chose it)
+    everyone = [q for q in judge.could_ask() if not (closed and q.theme == CLOSING_THEME)]
     priorities = draft.profile.priorities
-    pooled = [(n, q) for pool in draft.ranked.values() for n, q in enumerate(pool)]
+    pooled = [
+        (n, q)
+        for pool in draft.ranked.values()
+        for n, q in enumerate(pool)
+        if not (closed and q.theme == CLOSING_THEME)
+    ]
     ranked = [q for _n, q in sorted(pooled, key=lambda nq: (nq[1].theme not in priorities, -judge.score(nq[1]), nq[0]))]
     missed = []
     for topic in info.decisive_topics:

@@ -131,9 +131,11 @@ def rank(questions: Iterable[Question], profile: Profile, first: Sequence[str] =
 # ----- rules 4, 5 and 7: the closing question, coverage and depth -----------------------------------------
 
 
-def closing_question(draft: Draft) -> None:
-    """Rule 4."""
-    draft.take_best(CLOSING_THEME)
+def closing_question(draft: Draft, decisive: Sequence[str] = ()) -> None:
+    """Rule 4: the best closing question, one of a topic that decides the sector's jobs first (a paid trial
+    shift), since a sheet holds one."""
+    pool = draft.ranked.get(CLOSING_THEME, [])
+    any(draft.take(q) for q in [*(q for q in pool if q.topic_id in decisive), *pool])
 
 
 def promoted_themes(bank: Bank, profile: Profile, priorities: Sequence[str]) -> list[str]:
@@ -292,7 +294,7 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Sheet:
     promoted = promoted_themes(bank, profile, priorities)
     others = [t for t in order if t not in priorities and t not in promoted and t != CLOSING_THEME]
 
-    closing_question(draft)
+    closing_question(draft, sectors.decisive_topics(bank, profile))
     coverage(draft, priorities)
     reach(draft, bank, [t for t in profile.priorities if t != CLOSING_THEME])
     judge = sectors.Judge(
