@@ -280,10 +280,13 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Sheet:
     order = theme_order(
         bank, profile, extra=[c.theme for c in profile.custom_questions], themes_first=carry.themes_first
     )
+    by_theme: dict[str, list[Question]] = {}
+    for q in bank.questions.values():
+        by_theme.setdefault(q.theme, []).append(q)
     for theme in order:
         pool = [
             q
-            for q in bank.in_theme(theme)
+            for q in by_theme.get(theme, [])
             if eligible(q, profile, carried=q.id in carry.first)
             and q.topic_id not in repeated
             and q.id not in carry.done
