@@ -363,7 +363,7 @@ def test_a_damaged_debrief_answers_file_is_saved_or_one_clear_error(
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)  # a drawn date or the like, as text
 
 
 @st.composite
