@@ -26,7 +26,7 @@ from revint_cli.formats.profile import Profile
 from revint_cli.formats.reasons import Reach, Reason
 from revint_cli.planning.draft import Draft
 from revint_cli.questionbank import Bank, Question
-from revint_cli.vocab import AUDIENCES, CLOSING_THEME, EMPLOYERS, SECTORS, STAGES
+from revint_cli.vocab import CLOSING_THEME, EMPLOYERS, SECTORS, STAGES
 
 # (question tag, profile field, lift): the country most, then the sector, then the kind of employer.
 WHERE = (("countries", "country", 5), ("sectors", "sector", 4), ("employers", "employer", 2))
@@ -77,11 +77,11 @@ def decisive(draft: Draft, bank: Bank, judge: Judge) -> list[MissedTopic]:
 
     The draft's ranked pools hold the questions someone named can answer; a topic's question is looked for
     in the priority themes first, then by score."""
-    info = bank.sectors.get(draft.profile.sector or "")
-    if info is None or not info.decisive_topics:
+    topics = decisive_topics(bank, draft.profile)
+    if not topics:
         return []
     closed = draft.count.get(CLOSING_THEME, 0) > 0  # a sheet holds one closing question (rule 4 chose it)
-    everyone = [q for q in judge.could_ask() if not (closed and q.theme == CLOSING_THEME)]
+    everyone: list[Question] | None = None  # every question that fits, whoever answers: read only if needed
     priorities = draft.profile.priorities
     pooled = [
         (n, q)
@@ -91,15 +91,17 @@ def decisive(draft: Draft, bank: Bank, judge: Judge) -> list[MissedTopic]:
     ]
     ranked = [q for _n, q in sorted(pooled, key=lambda nq: (nq[1].theme not in priorities, -judge.score(nq[1]), nq[0]))]
     missed = []
-    for topic in info.decisive_topics:
+    for topic in topics:
         if topic in draft.topics:
             continue
         answerable = [q for q in ranked if q.topic_id == topic]
         if any(draft.take(q) for q in answerable):
             continue
+        if everyone is None:
+            everyone = [q for q in judge.could_ask() if not (closed and q.theme == CLOSING_THEME)]
         anyone = [q for q in everyone if q.topic_id == topic]
         if not answerable and anyone and draft.profile.interviewers:
-            if any(draft.take(q, reach=Reach(audiences=_who_can_answer(q))) for q in anyone):
+            if any(draft.take(q, reach=Reach(audiences=q.who_can_answer())) for q in anyone):
                 continue
         reported = _missed(draft, bank, topic, answerable, anyone, judge)
         if reported is not None:
@@ -120,7 +122,7 @@ def _missed(
     if answerable:
         reason = Reason(code="no-time", params={"minutes": answerable[0].minutes})
     elif anyone:
-        reason = Reason(code="nobody-can-answer", params={"audiences": _who_can_answer(anyone[0])})
+        reason = Reason(code="nobody-can-answer", params={"audiences": anyone[0].who_can_answer()})
     elif not of_topic:
         reason = Reason(code="no-questions")
     else:
@@ -129,10 +131,6 @@ def _missed(
     if best is None:
         return MissedTopic(topic=topic, text=topic, reason=reason)
     return MissedTopic(topic=topic, text=best.text, question=best.id, theme=best.theme, reason=reason)
-
-
-def _who_can_answer(question: Question) -> list[str]:
-    return [r for r in AUDIENCES if r in question.audience]
 
 
 def audience_labels(bank: Bank, profile: Profile) -> dict[str, str]:

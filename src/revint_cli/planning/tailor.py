@@ -51,7 +51,6 @@ from revint_cli.planning.draft import Asker, Carry, Draft
 from revint_cli.planning.own import own_questions
 from revint_cli.questionbank import Bank, Question
 from revint_cli.vocab import (
-    AUDIENCES,
     CLOSING_THEME,
     PAY_THEME,
     REMOTE_THEME,
@@ -188,20 +187,15 @@ def _reach_theme(draft: Draft, bank: Bank, theme: str) -> Reason | None:
     if fitting and draft.ranked.get(theme):  # someone named can answer, but time ran out
         return Reason(code="no-time", params={"minutes": draft.ranked[theme][0].minutes})
     if fitting and draft.profile.interviewers:
-        if any(draft.take(q, reach=Reach(audiences=_who_can_answer(q))) for q in fitting):
+        if any(draft.take(q, reach=Reach(audiences=q.who_can_answer())) for q in fitting):
             return None
-        return Reason(code="nobody-can-answer", params={"audiences": _who_can_answer(fitting[0])})
+        return Reason(code="nobody-can-answer", params={"audiences": fitting[0].who_can_answer()})
     return _why_nothing_fits(draft, bank, theme)
 
 
 def _could_ask(draft: Draft, question: Question) -> bool:
     """Fits the candidate and has not been answered well in an earlier round; anyone may be the one to ask."""
     return fits_candidate(question, draft.profile) and question.id not in draft.carry.done
-
-
-def _who_can_answer(question: Question) -> list[str]:
-    """The audiences of a question in the usual order of the vocabulary."""
-    return [r for r in AUDIENCES if r in question.audience]
 
 
 def _why_nothing_fits(draft: Draft, bank: Bank, theme: str) -> Reason:
@@ -301,9 +295,7 @@ def plan(bank: Bank, profile: Profile, carry: Carry | None = None) -> Sheet:
     coverage(draft, priorities)
     reach(draft, bank, [t for t in profile.priorities if t != CLOSING_THEME])
     judge = sectors.Judge(
-        could_ask=lambda: rank(
-            (q for q in bank.questions.values() if _could_ask(draft, q) and q.theme in order), profile
-        ),
+        could_ask=lambda: rank((q for t in order for q in by_theme.get(t, []) if _could_ask(draft, q)), profile),
         score=lambda q: score(q, profile),
         theirs=lambda q: fits_candidate(q, profile, carried=True),
     )

@@ -22,7 +22,18 @@ from revint_cli.fields import (
     unique_list,
     version,
 )
-from revint_cli.vocab import ALSO_ANSWERS, STAGES, Audience, Employer, RoleFamily, Sector, Seniority, Stage, WorkMode
+from revint_cli.vocab import (
+    ALSO_ANSWERS,
+    AUDIENCES,
+    STAGES,
+    Audience,
+    Employer,
+    RoleFamily,
+    Sector,
+    Seniority,
+    Stage,
+    WorkMode,
+)
 
 FORMAT_VERSION = 2
 Weight = int_range(1, 5)
@@ -143,6 +154,10 @@ class Question(_QuestionBody):
         to ask; a role that cannot answer comes last."""
         names = [role, *ALSO_ANSWERS.get(role, ())]
         return min((self.audience.index(r) for r in names if r in self.audience), default=len(self.audience))
+
+    def who_can_answer(self) -> list[str]:
+        """Its audiences in the usual order of the vocabulary: whom to ask to be put in touch with."""
+        return [r for r in AUDIENCES if r in self.audience]
 
     @property
     def topic_id(self) -> str:
