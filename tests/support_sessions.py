@@ -30,6 +30,27 @@ GLOBEX = "globex-staff-platform-engineer"
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][A-Za-z0-9]|\x1b[=>]")
 
 
+def spawn_revint(cwd: Path, args: Sequence[str], *, timeout: float) -> Any:
+    """`python -m revint_cli ARGS` in a pseudo-terminal of 50 x 120 (pexpect), as a candidate runs it: an
+    xterm, no cursor-position requests (PROMPT_TOOLKIT_NO_CPR), the tests' REVINT_HOME."""
+    import os
+    import sys
+
+    import pexpect
+
+    env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", COLUMNS="120", LINES="50")
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "revint_cli", *args],
+        cwd=str(cwd),
+        env=env,
+        encoding="utf-8",
+        codec_errors="replace",
+        timeout=timeout,
+        dimensions=(50, 120),
+    )
+
+
 def strip_ansi(text: str) -> str:
     """What a person would read on the terminal: escape sequences and carriage returns removed."""
     return _ANSI.sub("", text).replace("\r", "")

@@ -13,8 +13,6 @@ the eight races of each command.
 
 from __future__ import annotations
 
-import os
-import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,7 +22,7 @@ from typing import Any
 import pytest
 import yaml
 
-from support_sessions import ACME, Cli, Saved, prep_examples, replay_once, restore, sheet, strip_ansi
+from support_sessions import ACME, Cli, Saved, prep_examples, replay_once, restore, sheet, spawn_revint, strip_ansi
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -82,14 +80,19 @@ STATIC_SHEET = {"questions": [{"id": f"q{n}"} for n in range(1, PLANNED)], "back
 
 CUSTOM = "How did the team handle the last missed deadline?"
 
-PREP: list[Step] = [
-    Step("Which company is the interview with?", "Acme Corp" + ENTER, kept((("company",), "Acme Corp"))),
+# What prep and brief both ask after the company (the wizards' shared `job_prompts`).
+JOB: list[Step] = [
     Step("For which role?", "Backend Engineer" + ENTER, kept((("role",), "Backend Engineer"))),
     Step("Which kind of role is it?", DOWN * 3 + ENTER, kept((("role_family",), "data"))),
     Step("At which level?", ENTER, kept((("seniority",), "mid"))),
     Step("In which sector is the employer?", ENTER, kept((("sector",), "technology"))),
     Step("What kind of employer is it?", ENTER, kept((("employer",), "company"))),
     Step("In which country is the job?", ENTER, kept((("country",), None))),
+]
+
+PREP: list[Step] = [
+    Step("Which company is the interview with?", "Acme Corp" + ENTER, kept((("company",), "Acme Corp"))),
+    *JOB,
     Step("Where would you work?", DOWN + ENTER, kept((("work_mode",), "hybrid"))),
     Step("Which stage of the process is this?", ENTER, kept((("stage",), "interview"))),
     Step("How will you meet?", ENTER, kept((("format",), "video"))),
@@ -190,12 +193,7 @@ def debrief_walk(sheet: dict[str, Any], *, noted: int | None = None) -> list[Ste
 
 BRIEF: list[Step] = [
     Step("Which company are you hiring for?", "Acme Corp" + ENTER, kept((("company",), "Acme Corp"))),
-    Step("For which role?", "Backend Engineer" + ENTER, kept((("role",), "Backend Engineer"))),
-    Step("Which kind of role is it?", DOWN * 3 + ENTER, kept((("role_family",), "data"))),
-    Step("At which level?", ENTER, kept((("seniority",), "mid"))),
-    Step("In which sector is the employer?", ENTER, kept((("sector",), "technology"))),
-    Step("What kind of employer is it?", ENTER, kept((("employer",), "company"))),
-    Step("In which country is the job?", ENTER, kept((("country",), None))),
+    *JOB,
     Step("Where will the new hire work?", DOWN + ENTER, kept((("work_mode",), "hybrid"))),
     Step("Which stage of the process is your conversation?", ENTER, kept((("stage",), "interview"))),
     Step("Who are you to the candidate?", DOWN + ENTER, kept((("interviewer", "role"), "peer"))),
@@ -237,17 +235,7 @@ class Terminal:
     """One revint in a pseudo-terminal, in `cwd`, with the tests' REVINT_HOME."""
 
     def __init__(self, cwd: Path, args: Sequence[str]):
-        env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", COLUMNS="120", LINES="50")
-        self.child = pexpect.spawn(
-            sys.executable,
-            ["-m", "revint_cli", *args],
-            cwd=str(cwd),
-            env=env,
-            encoding="utf-8",
-            codec_errors="replace",
-            timeout=10,
-            dimensions=(50, 120),
-        )
+        self.child = spawn_revint(cwd, args, timeout=10)
         self.child.delaybeforesend = None  # each step waits for its prompt already
         self.seen = ""
 

@@ -6,14 +6,12 @@ These drive the real CLI (`python -m revint_cli prep`) with pexpect, the way a c
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from support_sessions import strip_ansi
+from support_sessions import spawn_revint, strip_ansi
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -25,17 +23,7 @@ class Session:
     """One `revint prep` in a pseudo-terminal; `seen` is everything it showed, without escape codes."""
 
     def __init__(self, cwd: Path, *args: str):
-        env = dict(os.environ, PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", COLUMNS="120", LINES="50")
-        self.child = pexpect.spawn(
-            sys.executable,
-            ["-m", "revint_cli", "prep", *args],
-            cwd=str(cwd),
-            env=env,
-            encoding="utf-8",
-            codec_errors="replace",
-            timeout=15,
-            dimensions=(50, 120),
-        )
+        self.child = spawn_revint(cwd, ["prep", *args], timeout=15)
         self.raw = ""
 
     def expect(self, pattern: str) -> str:
