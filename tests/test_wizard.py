@@ -324,3 +324,10 @@ def test_the_people_are_asked_for_by_how_many_there_are(monkeypatch, count_keys:
     people = len(expected)
     drive(count_keys + (ENTER + ENTER) * people, answers, bank=SMALL)
     assert [m for m in asked if m.startswith("Who is")] == expected
+
+
+def test_the_review_shows_each_person_apart_and_leaves_out_one_not_described_yet() -> None:
+    from revint_cli.wizard.prompts import _brief
+
+    assert _brief([{"name": "Bram", "role": "manager"}, {"role": "peer"}]) == "name Bram, role manager; role peer"
+    assert _brief([{"name": "Bram", "role": "manager"}, {}]) == "name Bram, role manager"

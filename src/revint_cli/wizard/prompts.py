@@ -209,8 +209,10 @@ def _shown(prompt: Prompt, value: Any, answers: Answers) -> str:
 
 
 def _brief(value: Any) -> str:
+    """A saved answer on one line: a list's items apart ("name Bram, role manager; role peer"), an item not
+    given yet (a person not yet described) left out."""
     if isinstance(value, list):
-        return ", ".join(_brief(v) for v in value)
+        return "; ".join(shown for shown in (_brief(v) for v in value) if shown)
     if isinstance(value, dict):
         return ", ".join(f"{k} {_brief(v)}" for k, v in value.items() if v)
     return str(value)
