@@ -14,9 +14,7 @@ from typing import Annotated
 from pydantic import Field
 
 from revint_cli import loading, paths
-from revint_cli.fields import Id, Line, Strict, Text, version
-
-CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+from revint_cli.fields import CountryCode, Id, Line, Strict, Text, version
 
 
 class Fact(Strict):

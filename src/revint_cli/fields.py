@@ -31,6 +31,19 @@ def _kebab(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
     return handler(value)
 
 
+COUNTRY = r"^[A-Z]{2}$"
+
+
+def _country(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    if isinstance(value, str) and not re.match(COUNTRY, value):
+        raise PydanticCustomError(
+            "country",
+            "'{value}' is not a country code: use two capital letters, such as NL, FR or VN",
+            {"value": value},
+        )
+    return handler(value)
+
+
 def int_range(low: int, high: int) -> Any:
     """An int field whose error says the whole range at once."""
 
@@ -97,6 +110,7 @@ def unique_list(item: Any, *, min_length: int = 0, all_or_subset: bool = False) 
 
 # The wrap validator comes last: placed before Field, it would hide the pattern from the JSON schema.
 Id = Annotated[str, Field(pattern=KEBAB, max_length=80), WrapValidator(_kebab)]
+CountryCode = Annotated[str, Field(pattern=COUNTRY), WrapValidator(_country)]  # ISO 3166-1 alpha-2
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=vocab.LINE_MAX)]
 Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=vocab.NOTE_MAX)]

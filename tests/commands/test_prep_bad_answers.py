@@ -245,3 +245,13 @@ def test_an_unknown_theme_is_reported_with_the_other_problems(cli, tmp_path: Pat
     assert f"{answers}:3: priorities[1]: unknown theme 'autonomi'; did you mean 'autonomy'?" in err
     assert f"{answers}:4: minutes: must be an integer from 5 to 120" in err
     assert "2 problems" in err
+
+
+def test_a_country_name_instead_of_its_code_says_what_to_write(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "a.yaml"
+    path.write_text("company: Erasmus MC\nrole: Verpleegkundige\ncountry: Netherlands\n", encoding="utf-8")
+    code, _, err = cli(["prep", "--answers", str(path), "--no-input", "-o", "-"])
+    assert code == 2
+    assert err.strip() == (
+        f"{path}:3: country: 'Netherlands' is not a country code: use two capital letters, such as NL, FR or VN"
+    )

@@ -17,7 +17,17 @@ from revint_cli.errors import RevintError
 from revint_cli.i18n import N_, _
 from revint_cli.labels import AUDIENCE_NAME, AUDIENCE_THE, label
 from revint_cli.titles import suggested
-from revint_cli.fields import Id, Line, Note, OwnQuestionText, ProfileMinutes, QuestionMinutes, Strict, version
+from revint_cli.fields import (
+    CountryCode,
+    Id,
+    Line,
+    Note,
+    OwnQuestionText,
+    ProfileMinutes,
+    QuestionMinutes,
+    Strict,
+    version,
+)
 from revint_cli.vocab import (
     MAX_INTERVIEWERS,
     STAGES,
@@ -53,9 +63,6 @@ class Interviewer(Strict):
         if self.name:
             return _("{name} ({role})").format(name=self.name, role=role)
         return _("the {role}").format(role=own) if own else label(AUDIENCE_THE, self.role)
-
-
-CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 
 
 class CustomQuestion(Strict):

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import ConfigDict, Field, model_validator
 
 from revint_cli.fields import (
+    CountryCode,
     Id,
     Line,
     QuestionMinutes,
@@ -77,9 +78,6 @@ class StageWindow(Strict):
 
     def label(self) -> str:
         return self.earliest if self.earliest == self.latest else f"{self.earliest}-{self.latest}"
-
-
-CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 
 
 class SectorWords(Strict):
